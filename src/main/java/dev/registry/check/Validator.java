@@ -1,0 +1,50 @@
+package dev.registry.check;
+
+import dev.registry.finding.Finding;
+import dev.registry.source.Snapshot;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Runs every check over a snapshot: the service behind {@code registry validate}. */
+public final class Validator {
+
+    private final List<Check> checks;
+
+    /** The standard checks, judging dates against {@code today}. */
+    public Validator(LocalDate today) {
+        this(List.of(new SchemaCheck(), new ConsistencyCheck(today)));
+    }
+
+    public Validator(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** Every finding in the snapshot. */
+    public ValidationReport validate(Snapshot snapshot) {
+        List<Finding> all = new ArrayList<>(snapshot.readFindings());
+        for (Check c : checks) {
+            all.addAll(c.run(snapshot));
+        }
+        return new ValidationReport(snapshot.label(), fileCount(snapshot), all);
+    }
+
+    /**
+     * The findings in the named files and in the cross-file rules they take part in. The whole
+     * snapshot is still read: a reference from an unnamed file can only be resolved with it.
+     */
+    public ValidationReport validate(Snapshot snapshot, Collection<String> paths) {
+        Set<String> only = Set.copyOf(paths);
+        ValidationReport full = validate(snapshot);
+        List<Finding> kept = full.findings().stream()
+                .filter(f -> only.stream().anyMatch(f::concerns))
+                .toList();
+        return new ValidationReport(snapshot.label(), only.size(), kept);
+    }
+
+    private static int fileCount(Snapshot s) {
+        return s.files().size() + (int) s.readFindings().stream().map(Finding::path).distinct().count();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.registry.cli;
+
+import dev.registry.RegistryException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point. The only place that calls {@code System.exit}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // JGit and the schema validator log through SLF4J; without a binding it warns on every run.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = run(args, out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line in-process; returns the exit code. Used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd,
+                          boolean interactive) {
+        RegistryCommand root = new RegistryCommand(out, err, env, cwd.toAbsolutePath().normalize(), interactive);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            int code = ExitCode.of(ex);
+            if (ex instanceof RegistryException) {
+                err.println("registry: error: " + ex.getMessage());
+                if (root.stacktrace) {
+                    ex.printStackTrace(err);
+                }
+            } else {
+                err.println("registry: internal error: " + ex + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
+                if (root.stacktrace) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return code;
+        });
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            err.println("registry: error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+}

@@ -1,0 +1,114 @@
+package dev.registry.cli;
+
+import dev.registry.ToolVersion;
+import dev.registry.report.Output;
+import dev.registry.source.RegistryRoot;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code registry} command: global options, and what every verb needs from them. */
+@Command(name = "registry",
+        mixinStandardHelpOptions = true,
+        versionProvider = RegistryCommand.Version.class,
+        description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
+        subcommands = {InitCommand.class, ValidateCommand.class, SchemaCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:findings (an invalid card, a blocked gate, nothing qualifies)",
+                "2:usage or configuration error (bad option, no registry.yaml)",
+                "3:environment error (not a git repository, unknown revision, unreadable file, shallow clone)",
+                "4:internal error (a bug: please report it with --stacktrace output)"},
+        footerHeading = "%n",
+        footer = {"Diagnostics read `path:line:column: error: message [rule-id]` on stderr; results go to stdout.",
+                "Run `registry <command> --help` for a command's options."})
+public final class RegistryCommand implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public enum ColorMode { auto, always, never }
+
+    @Option(names = "-C", paramLabel = "<dir>", scope = ScopeType.INHERIT,
+            description = "Run as if started in <dir>: the registry is the nearest folder at or above it holding registry.yaml.")
+    Path directory;
+
+    @Option(names = "--color", paramLabel = "<when>", scope = ScopeType.INHERIT, defaultValue = "auto",
+            description = "Colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR turns auto off).")
+    ColorMode color;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print progress and timings on stderr.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an internal error.")
+    boolean stacktrace;
+
+    final PrintWriter out;
+    final PrintWriter err;
+    final Map<String, String> env;
+    final Path cwd;
+    final boolean interactive;
+
+    RegistryCommand(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+        this.interactive = interactive;
+    }
+
+    /** The folder commands start from: -C, resolved against the working directory. */
+    Path base() {
+        return directory == null ? cwd : cwd.resolve(directory).normalize();
+    }
+
+    /** The registry root for this invocation. */
+    Path registryRoot() {
+        return RegistryRoot.find(base());
+    }
+
+    boolean color() {
+        return switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> interactive && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+        };
+    }
+
+    /** Renderer output with paths shown relative to where the user is, when the registry is below it. */
+    Output output(Path root, PrintWriter results) {
+        Path abs = root.toAbsolutePath().normalize();
+        String prefix = "";
+        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+            prefix = cwd.relativize(abs).toString().replace('\\', '/') + "/";
+        } else if (!abs.startsWith(cwd)) {
+            prefix = abs.toString().replace('\\', '/') + "/";
+        }
+        return new Output(results, err, prefix, color());
+    }
+
+    /** Without a command: the usage, and the exit code of a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"registry " + ToolVersion.get(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

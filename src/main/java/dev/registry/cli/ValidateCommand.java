@@ -1,0 +1,101 @@
+package dev.registry.cli;
+
+import dev.registry.UsageException;
+import dev.registry.card.CardKind;
+import dev.registry.check.ValidationReport;
+import dev.registry.check.Validator;
+import dev.registry.git.GitRepo;
+import dev.registry.git.GitSource;
+import dev.registry.source.Snapshot;
+import dev.registry.source.SnapshotReader;
+import dev.registry.source.Source;
+import dev.registry.source.WorkingTreeSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code registry validate}: schema and cross-file checks over the working tree, the index or a commit. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check every card against its schema and the cross-file rules.",
+                "With paths, report only the named files and the cross-file rules they take part in."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RegistryCommand root;
+
+    @Mixin
+    FindingsOptions findings;
+
+    @Parameters(paramLabel = "<path>", arity = "0..*",
+            description = "Files or folders to check (default: the whole registry).")
+    List<Path> paths = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    Where where;
+
+    static final class Where {
+        @Option(names = "--staged", description = "Check what the git index would commit (the pre-commit case).")
+        boolean staged;
+
+        @Option(names = "--rev", paramLabel = "<rev>", description = "Check the registry at a git revision, without a checkout.")
+        String rev;
+    }
+
+    @Override
+    public Integer call() {
+        Path registryRoot = root.registryRoot();
+        long start = System.nanoTime();
+        Snapshot snapshot;
+        if (where != null && (where.staged || where.rev != null)) {
+            try (GitRepo repo = GitRepo.open(registryRoot)) {
+                Source source = where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev);
+                snapshot = new SnapshotReader().read(source);
+            }
+        } else {
+            snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+        }
+        Validator validator = new Validator(LocalDate.now());
+        ValidationReport report = paths.isEmpty()
+                ? validator.validate(snapshot)
+                : validator.validate(snapshot, selected(registryRoot, snapshot));
+        if (root.verbose) {
+            root.err.printf("validated %d files in %d ms%n", report.files(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return findings.render(root, registryRoot, report);
+    }
+
+    /** The registry files the user named, as registry-relative paths; folders stand for what they hold. */
+    private List<String> selected(Path registryRoot, Snapshot snapshot) {
+        List<String> known = new ArrayList<>(snapshot.files().keySet());
+        snapshot.readFindings().forEach(f -> known.add(f.path()));
+        List<String> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = root.base().resolve(p).normalize();
+            if (!abs.startsWith(registryRoot)) {
+                throw new UsageException(p + " is outside the registry at " + registryRoot);
+            }
+            String rel = registryRoot.relativize(abs).toString().replace('\\', '/');
+            List<String> matches = known.stream()
+                    .filter(k -> rel.isEmpty() || k.equals(rel) || k.startsWith(rel + "/"))
+                    .distinct().toList();
+            if (matches.isEmpty()) {
+                if (Files.exists(abs) && CardKind.forPath(rel).isEmpty()) {
+                    continue; // not a registry file (a README, say): nothing to check
+                }
+                throw new UsageException("no registry file matches " + p
+                        + (where != null && where.staged ? " in the index" : ""));
+            }
+            out.addAll(matches);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.registry.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.ToolVersion;
+import dev.registry.check.ValidationReport;
+import dev.registry.finding.Finding;
+import java.util.TreeSet;
+
+/** SARIF 2.1.0, for code-scanning uploads. */
+public final class SarifRenderer implements FindingsRenderer {
+
+    @Override
+    public void render(ValidationReport report, Output out) {
+        ObjectNode root = JsonRenderer.JSON.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "registry");
+        driver.put("version", ToolVersion.get());
+        ArrayNode rules = driver.putArray("rules");
+        TreeSet<String> ruleIds = new TreeSet<>();
+        report.findings().forEach(f -> ruleIds.add(f.ruleId()));
+        for (String id : ruleIds) {
+            ObjectNode r = rules.addObject();
+            r.put("id", id);
+            r.putObject("shortDescription").put("text", id.replace('-', ' '));
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : report.findings()) {
+            ObjectNode r = results.addObject();
+            r.put("ruleId", f.ruleId());
+            r.put("level", switch (f.severity()) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case NOTE -> "note";
+            });
+            r.putObject("message").put("text", f.message() + (f.hint().isEmpty() ? "" : " (" + f.hint() + ")"));
+            ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", out.display(f.path()));
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", f.line());
+            region.put("startColumn", f.column());
+        }
+        JsonRenderer.write(root, out);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.registry.report;
+
+import dev.registry.check.ValidationReport;
+import dev.registry.finding.Finding;
+import dev.registry.finding.Severity;
+
+/**
+ * Compiler-style lines, {@code path:line:column: error: message [rule-id]}, on the diagnostics
+ * stream, and a one-line summary as the result.
+ */
+public final class TextRenderer implements FindingsRenderer {
+
+    @Override
+    public void render(ValidationReport report, Output out) {
+        for (Finding f : report.findings()) {
+            out.diagnostics().println(line(f, out));
+            if (!f.hint().isEmpty()) {
+                out.diagnostics().println("    hint: " + f.hint());
+            }
+        }
+        out.diagnostics().flush();
+        out.results().println(summary(report));
+        out.results().flush();
+    }
+
+    /** One finding in the shape every text output of the tool uses. */
+    public static String line(Finding f, Output out) {
+        String severity = f.severity().id();
+        if (out.color()) {
+            severity = (f.severity() == Severity.ERROR ? "\u001b[1;31m" : f.severity() == Severity.WARNING ? "\u001b[1;33m" : "\u001b[1;36m")
+                    + severity + "\u001b[0m";
+        }
+        return out.display(f.path()) + ":" + f.line() + ":" + f.column() + ": " + severity + ": " + f.message()
+                + " [" + f.ruleId() + "]";
+    }
+
+    static String summary(ValidationReport r) {
+        String files = r.files() + (r.files() == 1 ? " file" : " files");
+        if (r.findings().isEmpty()) {
+            return "ok: " + files + " checked in the " + r.source() + ", no problems";
+        }
+        return (r.ok() ? "ok: " : "failed: ") + files + " checked in the " + r.source() + ": "
+                + plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning");
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

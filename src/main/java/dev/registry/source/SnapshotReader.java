@@ -1,0 +1,99 @@
+package dev.registry.source;
+
+import dev.registry.card.CardKind;
+import dev.registry.card.Deployment;
+import dev.registry.card.ModelCard;
+import dev.registry.card.Owners;
+import dev.registry.card.RegistryConfig;
+import dev.registry.finding.Finding;
+import dev.registry.finding.Location;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. */
+public final class SnapshotReader {
+
+    private final StrictYamlReader yaml = new StrictYamlReader();
+
+    /** Parses every registry file the source offers. */
+    public Snapshot read(Source source) {
+        List<SourceEntry> entries = source.entries();
+        List<Outcome> outcomes = entries.parallelStream().map(this::readEntry).toList();
+
+        List<Finding> findings = new ArrayList<>();
+        Map<String, RegistryFile> files = new HashMap<>();
+        List<ModelCard> models = new ArrayList<>();
+        List<Deployment> deployments = new ArrayList<>();
+        Optional<RegistryConfig> config = Optional.empty();
+        Owners owners = Owners.empty();
+        for (Outcome o : outcomes) {
+            o.finding.ifPresent(findings::add);
+            if (o.file.isEmpty()) {
+                continue;
+            }
+            RegistryFile f = o.file.get();
+            files.put(f.path(), f);
+            switch (f.kind()) {
+                case REGISTRY -> config = Optional.of(CardBinder.config(f.document().root()));
+                case OWNERS -> owners = CardBinder.owners(f.document().root());
+                case MODEL -> models.add(CardBinder.model(f.path(), f.document().root()));
+                case DEPLOYMENT -> deployments.add(CardBinder.deployment(f.path(), f.document().root()));
+            }
+        }
+        return new Snapshot(source.label(), config, owners, models, deployments, files, findings);
+    }
+
+    private record Outcome(Optional<RegistryFile> file, Optional<Finding> finding) {
+        static Outcome skip() {
+            return new Outcome(Optional.empty(), Optional.empty());
+        }
+
+        static Outcome rejected(Finding f) {
+            return new Outcome(Optional.empty(), Optional.of(f));
+        }
+    }
+
+    private Outcome readEntry(SourceEntry e) {
+        String path = e.path();
+        switch (e.type()) {
+            case SYMLINK:
+                return Outcome.rejected(Finding.error("path-symlink", path, Location.START, "",
+                        "symbolic links are not allowed in a registry (a link may point outside the registry root)",
+                        "replace the link with the file itself"));
+            case CONFLICT:
+                return Outcome.rejected(Finding.error("path-conflict", path, Location.START, "",
+                        "unresolved merge conflict", "resolve the conflict and `git add` the file"));
+            case OTHER:
+                return CardKind.forPath(path).isPresent()
+                        ? Outcome.rejected(Finding.error("path-not-file", path, Location.START, "",
+                                "not a regular file", "registry files must be plain files"))
+                        : Outcome.skip();
+            default:
+                break;
+        }
+        Optional<CardKind> kind = CardKind.forPath(path);
+        if (kind.isEmpty()) {
+            return Outcome.skip();
+        }
+        Optional<Finding> tooLarge = StrictYamlReader.checkSize(path, e.size());
+        if (tooLarge.isPresent()) {
+            return Outcome.rejected(tooLarge.get());
+        }
+        byte[] bytes;
+        try {
+            bytes = e.content().read();
+        } catch (IOException ex) {
+            throw new dev.registry.EnvironmentException("cannot read " + path + ": " + ex.getMessage(), ex);
+        }
+        StrictYamlReader.Result r = yaml.read(path, bytes);
+        if (r instanceof StrictYamlReader.Rejected rej) {
+            return Outcome.rejected(rej.finding());
+        }
+        YamlDocument doc = ((StrictYamlReader.Parsed) r).document();
+        return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc)), Optional.empty());
+    }
+}

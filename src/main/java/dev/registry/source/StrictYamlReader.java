@@ -1,0 +1,317 @@
+package dev.registry.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.registry.finding.Finding;
+import dev.registry.finding.Location;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one registry file the way untrusted input must be read: UTF-8 only, bounded in size and
+ * depth, one mapping document, no anchors, aliases or tags, no duplicate keys. Everything it
+ * refuses comes back as a located finding rather than an exception.
+ *
+ * <p>It builds the tree itself from parser tokens, so that one pass records every key's and
+ * value's position and sees the tokens Jackson would otherwise quietly accept (an alias becomes a
+ * plain string, a duplicate key silently wins).
+ */
+public final class StrictYamlReader {
+
+    /** A card is a few KiB; this leaves room while keeping SnakeYAML's quadratic cases cheap. */
+    public static final int MAX_BYTES = 256 * 1024;
+    public static final int MAX_DEPTH = 32;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final YAMLFactory factory;
+
+    public StrictYamlReader() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_BYTES);
+        loader.setMaxAliasesForCollections(0);
+        loader.setAllowDuplicateKeys(true); // detected here, with the key's position
+        loader.setNestingDepthLimit(MAX_DEPTH + 8);
+        factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .disable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH + 8)
+                        .maxDocumentLength(MAX_BYTES)
+                        .maxStringLength(MAX_BYTES)
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+    }
+
+    /** The outcome of reading one file: a document, or the finding that explains why not. */
+    public sealed interface Result permits Parsed, Rejected {
+    }
+
+    public record Parsed(YamlDocument document) implements Result {
+    }
+
+    public record Rejected(Finding finding) implements Result {
+    }
+
+    /** Reads {@code bytes} as the file at {@code path} (used only to label findings). */
+    public Result read(String path, byte[] bytes) {
+        try {
+            return new Parsed(parse(decode(bytes)));
+        } catch (YamlProblem p) {
+            return new Rejected(Finding.error(p.ruleId, path, p.location, "", p.getMessage(), p.hint));
+        }
+    }
+
+    /** Checks the size before anything is read, so an oversized file costs nothing. */
+    public static java.util.Optional<Finding> checkSize(String path, long size) {
+        if (size <= MAX_BYTES) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Finding.error("yaml-too-large", path, Location.START, "",
+                String.format("file is %,d bytes; registry files are limited to %,d bytes", size, MAX_BYTES),
+                "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it"));
+    }
+
+    private static String decode(byte[] bytes) throws YamlProblem {
+        if (checkSize("", bytes.length).isPresent()) {
+            throw new YamlProblem("yaml-too-large", Location.START,
+                    String.format("file is %,d bytes; registry files are limited to %,d bytes", bytes.length, MAX_BYTES),
+                    "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it");
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            throw new YamlProblem("yaml-bom", Location.START, "file starts with a UTF-8 byte order mark",
+                    "save the file as UTF-8 without BOM");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new YamlProblem("yaml-encoding", locationOfByte(bytes, in.position()),
+                    String.format("invalid UTF-8 byte 0x%02X", bytes[in.position()] & 0xff),
+                    "registry files must be UTF-8; re-save the file with UTF-8 encoding");
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new YamlProblem("yaml-encoding", locationOfChar(text, nul), "file contains a NUL character",
+                    "registry files are text; remove the binary content");
+        }
+        return text;
+    }
+
+    private YamlDocument parse(String text) throws YamlProblem {
+        Map<String, Location> values = new HashMap<>();
+        Map<String, Location> keys = new HashMap<>();
+        Map<String, String> coerced = new HashMap<>();
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            JsonToken first = next(parser);
+            if (first == null) {
+                throw new YamlProblem("yaml-empty", Location.START, "file is empty",
+                        "a registry file starts with `apiVersion: registry/v1` and `kind:`");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new YamlProblem("yaml-not-mapping", at(parser.currentTokenLocation()),
+                        "the document must be a mapping of keys to values, not a " + describe(first),
+                        "start the file with `apiVersion: registry/v1`");
+            }
+            JsonNode root = readValue(parser, "", 1, values, keys, coerced);
+            JsonToken extra = next(parser);
+            if (extra != null) {
+                throw new YamlProblem("yaml-multiple-documents", at(parser.currentTokenLocation()),
+                        "a second YAML document follows the first",
+                        "keep one card per file; remove the `---` separator and what follows it");
+            }
+            return new YamlDocument(root, values, keys, coerced);
+        } catch (MarkedProblem e) {
+            throw e.problem;
+        } catch (IOException | RuntimeException e) {
+            throw syntaxProblem(e, text);
+        }
+    }
+
+    private JsonNode readValue(YAMLParser p, String pointer, int depth, Map<String, Location> values,
+                               Map<String, Location> keys, Map<String, String> coerced) throws IOException {
+        JsonToken t = p.currentToken();
+        checkNode(p);
+        values.put(pointer, at(p.currentTokenLocation()));
+        if (depth > MAX_DEPTH) {
+            throw new MarkedProblem(new YamlProblem("yaml-too-deep", at(p.currentTokenLocation()),
+                    "nesting is deeper than " + MAX_DEPTH + " levels", "registry cards are shallow; flatten this structure"));
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode obj = NODES.objectNode();
+                while (next(p) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String child = YamlDocument.child(pointer, name);
+                    Location keyAt = at(p.currentTokenLocation());
+                    if (obj.has(name)) {
+                        Location first = keys.get(child);
+                        throw new MarkedProblem(new YamlProblem("yaml-duplicate-key", keyAt,
+                                "duplicate key `" + name + "` (first defined at line " + first.line() + ")",
+                                "YAML would silently keep only the last value; remove or merge one of them"));
+                    }
+                    keys.put(child, keyAt);
+                    next(p);
+                    obj.set(name, readValue(p, child, depth + 1, values, keys, coerced));
+                }
+                return obj;
+            }
+            case START_ARRAY: {
+                ArrayNode arr = NODES.arrayNode();
+                int i = 0;
+                while (next(p) != JsonToken.END_ARRAY) {
+                    arr.add(readValue(p, pointer + "/" + i, depth + 1, values, keys, coerced));
+                    i++;
+                }
+                return arr;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                coerced.put(pointer, p.getText());
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                coerced.put(pointer, p.getText());
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                coerced.put(pointer, p.getText());
+                return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+            case VALUE_NULL:
+                coerced.put(pointer, p.getText());
+                return NODES.nullNode();
+            default:
+                throw new MarkedProblem(new YamlProblem("yaml-syntax", at(p.currentTokenLocation()),
+                        "unexpected " + describe(t), ""));
+        }
+    }
+
+    /** Anchors, aliases and tags have no place in a card: refuse them where they stand. */
+    private static void checkNode(YAMLParser p) throws IOException {
+        if (p.isCurrentAlias()) {
+            throw new MarkedProblem(new YamlProblem("yaml-alias", at(p.currentTokenLocation()),
+                    "YAML alias `*" + p.getText() + "` is not allowed", "write the value out in full"));
+        }
+        String anchor = p.getCurrentAnchor();
+        if (anchor != null) {
+            throw new MarkedProblem(new YamlProblem("yaml-anchor", at(p.currentTokenLocation()),
+                    "YAML anchor `&" + anchor + "` is not allowed", "remove the anchor; aliases are not allowed either"));
+        }
+        String tag = p.getTypeId();
+        if (tag != null) {
+            throw new MarkedProblem(new YamlProblem("yaml-tag", at(p.currentTokenLocation()),
+                    "YAML tag `" + tag + "` is not allowed", "remove the tag; quote the value if it must be a string"));
+        }
+    }
+
+    private static JsonToken next(YAMLParser p) throws IOException {
+        return p.nextToken();
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "list";
+            case VALUE_STRING -> "plain string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null value";
+            default -> t.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static YamlProblem syntaxProblem(Throwable e, String text) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                Mark mark = m.getProblemMark();
+                String problem = m.getProblem() == null ? "invalid YAML" : m.getProblem();
+                String hint = problem.contains("\\t") || problem.contains("tab")
+                        ? "YAML indentation must use spaces, not tabs" : "";
+                return new YamlProblem("yaml-syntax", new Location(mark.getLine() + 1, mark.getColumn() + 1),
+                        "invalid YAML: " + problem, hint);
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException sc) {
+            return new YamlProblem("yaml-too-deep", at(sc.getLocation()), sc.getOriginalMessage(),
+                    "registry cards are shallow and small");
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null) {
+            return new YamlProblem("yaml-syntax", at(jp.getLocation()), "invalid YAML: " + jp.getOriginalMessage(), "");
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int cut = msg.indexOf('\n');
+        return new YamlProblem("yaml-syntax", Location.START, "invalid YAML: " + (cut > 0 ? msg.substring(0, cut) : msg), "");
+    }
+
+    private static Location at(JsonLocation l) {
+        if (l == null || l.getLineNr() < 1) {
+            return Location.START;
+        }
+        return new Location(l.getLineNr(), Math.max(1, l.getColumnNr()));
+    }
+
+    private static Location locationOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                col = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        return new Location(line, col);
+    }
+
+    private static Location locationOfChar(String text, int index) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new Location(line, col);
+    }
+
+    /** Carries a {@link YamlProblem} through Jackson's IOException-typed call chain. */
+    private static final class MarkedProblem extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient YamlProblem problem;
+
+        MarkedProblem(YamlProblem problem) {
+            super(problem.getMessage(), null);
+            this.problem = problem;
+        }
+    }
+}
