@@ -242,7 +242,7 @@ public final class ConsistencyCheck implements Check {
     private Optional<ModelCard> modelRef(Snapshot s, String path, String ptr, ModelRef ref, String what, List<Finding> out) {
         Optional<ModelCard> target = s.model(ref);
         if (target.isEmpty()) {
-            List<String> versions = s.versionsOf(ref.name()).stream().map(ModelCard::version).sorted().toList();
+            List<String> versions = s.versionsOf(ref.name()).stream().map(ModelCard::version).filter(v -> !v.isEmpty()).sorted().toList();
             String hint = versions.isEmpty()
                     ? NearestName.of(ref.name(), s.models().stream().map(ModelCard::name).distinct().toList())
                             .map(n -> "did you mean `" + n + "`?").orElse("register the model first")
