@@ -1,0 +1,61 @@
+package dev.registry.testing;
+
+import dev.registry.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the command line in-process, the way a user's shell would, and captures what it printed.
+ * Every CLI test goes through here so that a change to {@link Main#run} is made in one place.
+ */
+public final class Cli {
+
+    private final Path cwd;
+    private final Map<String, String> env = new HashMap<>();
+    private boolean interactive;
+
+    private Cli(Path cwd) {
+        this.cwd = cwd;
+        env.put("NO_COLOR", "1");
+        env.put("HOME", cwd.toString());
+    }
+
+    /** A command line started in {@code cwd}, with a clean environment (no colour). */
+    public static Cli in(Path cwd) {
+        return new Cli(cwd);
+    }
+
+    public Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Cli withoutEnv(String name) {
+        env.remove(name);
+        return this;
+    }
+
+    /** Pretend stdin/stdout are a terminal. */
+    public Cli interactive() {
+        this.interactive = true;
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.copyOf(env), cwd, interactive);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** What one run printed and returned. */
+    public record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+        }
+    }
+}
