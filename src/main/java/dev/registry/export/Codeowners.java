@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * A CODEOWNERS file computed from the owners that model and deployment cards name, so that a pull
@@ -190,29 +189,21 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
         }
 
         List<String> emails(List<String> refs, String path) {
-            TreeSet<String> out = new TreeSet<>();
             for (String ref : refs) {
                 if (ref.startsWith("team:")) {
                     String id = ref.substring("team:".length());
-                    Optional<Owners.Team> team = owners.team(id);
-                    if (team.isEmpty()) {
+                    if (owners.team(id).isEmpty()) {
                         warn(path, "owner `" + ref + "` is not a team in owners.yaml", "run `registry validate`");
-                    } else if (!team.get().email().isEmpty()) {
-                        out.add(team.get().email());
-                    } else if (!team.get().members().isEmpty()) {
-                        out.addAll(team.get().members());
-                    } else {
+                    } else if (OwnerEmails.of(owners, ref).isEmpty()) {
                         warn(path, "team `" + id + "` has neither an email nor members, so it cannot review",
                                 "give the team an email or members in owners.yaml");
                     }
-                } else {
-                    out.add(owners.person(ref).map(Owners.Person::email).orElse(ref));
                 }
             }
             if (refs.isEmpty()) {
                 warn(path, "the card names no owners: pull requests touching it request no review", "add `owners:`");
             }
-            return List.copyOf(out);
+            return OwnerEmails.of(owners, refs);
         }
 
         private void warn(String path, String message, String hint) {

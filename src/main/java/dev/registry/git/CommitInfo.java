@@ -3,7 +3,7 @@ package dev.registry.git;
 import java.time.Instant;
 
 /**
- * What an inventory says about a commit.
+ * What an inventory says about a commit. A plain record, so that code holding one never loads JGit.
  *
  * @param id     full sha
  * @param time   commit (not author) time: when the change landed on the branch
@@ -14,10 +14,5 @@ public record CommitInfo(String id, Instant time, String author, String subject)
     /** The first seven characters of the sha, as git prints them. */
     public String shortId() {
         return id.substring(0, Math.min(7, id.length()));
-    }
-
-    static CommitInfo of(org.eclipse.jgit.revwalk.RevCommit c) {
-        return new CommitInfo(c.name(), Instant.ofEpochSecond(c.getCommitTime()),
-                c.getAuthorIdent() == null ? "" : c.getAuthorIdent().getEmailAddress(), c.getShortMessage());
     }
 }

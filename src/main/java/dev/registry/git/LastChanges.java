@@ -66,7 +66,7 @@ public record LastChanges(Map<String, CommitInfo> byPath, boolean incomplete) {
                         String path = tw.getPathString();
                         if (wanted.remove(path)) {
                             if (info == null) {
-                                info = CommitInfo.of(c);
+                                info = Commits.info(c);
                             }
                             found.put(path.substring(prefix.length()), info);
                         }

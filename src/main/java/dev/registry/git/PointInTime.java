@@ -66,7 +66,7 @@ public final class PointInTime {
     /** The commit this point stands for in the repository; unknown revisions and dates before history are exit-3 errors. */
     public CommitInfo resolve(GitRepo repo) {
         if (cutoff == null) {
-            return CommitInfo.of(repo.commit(text));
+            return Commits.info(repo.commit(text));
         }
         try (RevWalk walk = new RevWalk(repo.repository())) {
             ObjectId head = repo.repository().resolve(Constants.HEAD);
@@ -77,7 +77,7 @@ public final class PointInTime {
             RevCommit c = walk.parseCommit(head);
             while (true) {
                 if (c.getCommitTime() <= cutoff.getEpochSecond()) {
-                    return CommitInfo.of(c);
+                    return Commits.info(c);
                 }
                 boolean boundary = shallow.contains(c.getId());
                 if (c.getParentCount() == 0 || boundary) {

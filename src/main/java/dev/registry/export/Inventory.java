@@ -1,0 +1,77 @@
+package dev.registry.export;
+
+import dev.registry.card.Deployment;
+import dev.registry.card.ModelCard;
+import dev.registry.card.ModelRef;
+import dev.registry.card.SemVer;
+import dev.registry.git.CommitInfo;
+import dev.registry.source.Snapshot;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot seen as an inventory: every model version with its assessment, deployments and last
+ * change, and every deployment with the version it runs. Each version is assessed once.
+ */
+public final class Inventory {
+
+    /** Name, then SemVer precedence (a version that is not SemVer sorts by text, first). */
+    public static final Comparator<ModelCard> VERSION_ORDER = Comparator.comparing(ModelCard::name)
+            .thenComparing(m -> m.semVer().orElse(null), Comparator.nullsFirst(Comparator.<SemVer>naturalOrder()))
+            .thenComparing(ModelCard::version);
+
+    private final Snapshot snapshot;
+    private final TierAssessor assessor;
+    private final Map<String, CommitInfo> lastChanges;
+    private final Map<ModelRef, Tiers> tiers = new HashMap<>();
+
+    private Inventory(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges) {
+        this.snapshot = snapshot;
+        this.assessor = assessor;
+        this.lastChanges = Map.copyOf(lastChanges);
+    }
+
+    /**
+     * @param lastChanges the last commit that changed each file, by registry-relative path; empty
+     *                    when the registry is not in git or no column shows it
+     */
+    public static Inventory of(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges) {
+        return new Inventory(snapshot, assessor, lastChanges);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Every model version, by name and version. */
+    public List<VersionRow> versions() {
+        Map<ModelRef, List<Deployment>> running = new HashMap<>();
+        snapshot.deployments().forEach(d -> running.computeIfAbsent(d.modelRef(), k -> new java.util.ArrayList<>()).add(d));
+        return snapshot.models().stream().sorted(VERSION_ORDER)
+                .map(m -> new VersionRow(m, tiers(m), running.getOrDefault(m.ref(), List.of()),
+                        OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path()))))
+                .toList();
+    }
+
+    /** Every deployment, by name. */
+    public List<DeploymentRow> deployments() {
+        Map<ModelRef, ModelCard> models = new HashMap<>();
+        snapshot.models().forEach(m -> models.putIfAbsent(m.ref(), m));
+        return snapshot.deployments().stream().sorted(Comparator.comparing(Deployment::name).thenComparing(Deployment::path))
+                .map(d -> {
+                    Optional<ModelCard> model = Optional.ofNullable(models.get(d.modelRef()));
+                    List<String> owners = d.owners().isEmpty() ? model.map(ModelCard::owners).orElse(List.of()) : d.owners();
+                    return new DeploymentRow(d, model, model.map(this::tiers), OwnerEmails.of(snapshot.owners(), owners),
+                            Optional.ofNullable(lastChanges.get(d.path())));
+                })
+                .toList();
+    }
+
+    /** The assessment of one version, computed once. */
+    public Tiers tiers(ModelCard m) {
+        return tiers.computeIfAbsent(m.ref(), k -> assessor.assess(m));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.registry.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.registry.card.RiskTier;
+import dev.registry.source.SnapshotReader;
+import dev.registry.source.WorkingTreeSource;
+import dev.registry.testing.Registries;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryDiffTest {
+
+    @TempDir
+    Path dir;
+
+    /** Tiers straight from the card's declaration: enough to see the diff, without the risk engine. */
+    static final TierAssessor DECLARED = m -> new Tiers(m.declaredTier(), m.declaredTier().orElse(RiskTier.MINIMAL),
+            m.declaredTier().orElse(RiskTier.MINIMAL), List.of(), List.of());
+
+    static String model(String name, String version, String stage, String extra) {
+        return Registries.model(name, version).replace("stage: experimental", "stage: " + stage) + extra;
+    }
+
+    static String deployment(String name, String model, String version, String env, String region) {
+        return """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: %s
+                model: %s
+                version: %s
+                environment: %s
+                region: %s
+                """.formatted(name, model, version, env, region);
+    }
+
+    private Inventory inventory(Path root) {
+        return Inventory.of(new SnapshotReader().read(new WorkingTreeSource(root)), DECLARED, Map.of());
+    }
+
+    @Test
+    void reportsEveryKindOfChangeInReportOrder() {
+        Path a = Registries.minimal(dir.resolve("a"));
+        Registries.write(a, "models/scorer/1.0.0.yaml", model("scorer", "1.0.0", "staging", ""));
+        Registries.write(a, "models/scorer/0.9.0.yaml", model("scorer", "0.9.0", "production", ""));
+        Registries.write(a, "models/chat/1.0.0.yaml", model("chat", "1.0.0", "production", "risk: {tier: limited}\n"));
+        Registries.write(a, "models/old/1.0.0.yaml", model("old", "1.0.0", "experimental", ""));
+        Registries.write(a, "models/gone/1.0.0.yaml", model("gone", "1.0.0", "experimental", ""));
+        Registries.write(a, "deployments/scorer-prod.yaml", deployment("scorer-prod", "scorer", "0.9.0", "prod", "eu-west-1"));
+        Registries.write(a, "deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-west-1"));
+
+        Path b = Registries.minimal(dir.resolve("b"));
+        Registries.write(b, "models/scorer/1.0.0.yaml", model("scorer", "1.0.0", "production", """
+                approvals:
+                  - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-03-02}
+                """));
+        Registries.write(b, "models/scorer/0.9.0.yaml", model("scorer", "0.9.0", "deprecated", ""));
+        Registries.write(b, "models/chat/1.0.0.yaml", model("chat", "1.0.0", "staging", "risk: {tier: high}\n"));
+        Registries.write(b, "models/old/1.0.0.yaml", model("old", "1.0.0", "experimental", ""));
+        Registries.write(b, "models/new/0.1.0.yaml", model("new", "0.1.0", "experimental", ""));
+        // The deployment card moved to another file: matched by name, it is a move of version, not remove + add.
+        Registries.write(b, "deployments/eu/scorer-prod.yaml", deployment("scorer-prod", "scorer", "1.0.0", "prod", "eu-west-1"));
+        Registries.write(b, "deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-central-1"));
+        Registries.write(b, "deployments/new-dev.yaml", deployment("new-dev", "new", "0.1.0", "dev", "us-east-1"));
+
+        InventoryDiff diff = InventoryDiff.between(inventory(a), inventory(b));
+        List<String> lines = diff.changes().stream()
+                .map(c -> c.kind().id() + " " + c.model().map(Object::toString).orElse("-") + " "
+                        + c.deployment().orElse("-") + " [" + c.from() + "] → [" + c.to() + "] " + c.detail())
+                .toList();
+        assertEquals(List.of(
+                "registered new@0.1.0 - [] → [experimental] minimal risk, owners team:ml-platform",
+                "promoted scorer@1.0.0 - [staging] → [production] ",
+                "demoted chat@1.0.0 - [production] → [staging] ",
+                "deprecated scorer@0.9.0 - [production] → [deprecated] ",
+                "removed gone@1.0.0 - [experimental] → [] ",
+                "tier-changed chat@1.0.0 - [limited] → [high] computed limited → high; declared limited → high",
+                "deployment-added new@0.1.0 new-dev [] → [new@0.1.0 dev us-east-1] ",
+                "deployment-moved chat@1.0.0 chat-dev [chat@1.0.0 dev eu-west-1] → [chat@1.0.0 dev eu-central-1] region eu-west-1 → eu-central-1",
+                "deployment-moved scorer@1.0.0 scorer-prod [scorer@0.9.0 prod eu-west-1] → [scorer@1.0.0 prod eu-west-1] version 0.9.0 → 1.0.0",
+                "approval-added scorer@1.0.0 - [] → [production] carol@example.com (risk-officer) on 2026-03-02"), lines);
+        assertEquals(9, diff.counts().size());
+    }
+
+    @Test
+    void stageChangesReadAsPromotionsDemotionsAndReinstatements() {
+        assertEquals(InventoryDiff.Kind.PROMOTED, InventoryDiff.stageChange(
+                dev.registry.card.Stage.EXPERIMENTAL, dev.registry.card.Stage.PRODUCTION).orElseThrow());
+        assertEquals(InventoryDiff.Kind.RETIRED, InventoryDiff.stageChange(
+                dev.registry.card.Stage.PRODUCTION, dev.registry.card.Stage.RETIRED).orElseThrow());
+        assertEquals(InventoryDiff.Kind.REINSTATED, InventoryDiff.stageChange(
+                dev.registry.card.Stage.DEPRECATED, dev.registry.card.Stage.PRODUCTION).orElseThrow());
+        assertEquals(java.util.Optional.empty(), InventoryDiff.stageChange(
+                dev.registry.card.Stage.STAGING, dev.registry.card.Stage.STAGING));
+    }
+
+    @Test
+    void anEditedApprovalCommentIsNoChange() {
+        Path a = Registries.minimal(dir.resolve("a"));
+        Registries.write(a, "models/m/1.0.0.yaml", model("m", "1.0.0", "staging",
+                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: ok}]\n"));
+        Path b = Registries.minimal(dir.resolve("b"));
+        Registries.write(b, "models/m/1.0.0.yaml", model("m", "1.0.0", "staging",
+                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: fine by me}]\n"));
+        assertEquals(List.of(), InventoryDiff.between(inventory(a), inventory(b)).changes());
+    }
+}
