@@ -203,7 +203,7 @@ public record InventoryDiff(List<Change> changes) {
 
     /** A deployment's placement: what runs, in which environment and region. */
     private static String where(Deployment d) {
-        return d.modelRef() + " " + d.environment().map(Environment::id).orElse("?") + " " + d.region();
+        return d.modelRef() + " in " + d.environment().map(Environment::id).orElse("?") + ", " + d.region();
     }
 
     private static String moved(Deployment o, Deployment n) {

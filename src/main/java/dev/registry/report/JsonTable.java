@@ -27,13 +27,7 @@ public final class JsonTable {
     }
 
     public static void write(Table table, Writer out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            // Line endings are LF on every platform, so exports compare byte for byte.
-            DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                    .withArrayIndenter(indent).withObjectIndenter(indent));
+        try (JsonGenerator g = generator(out)) {
             g.writeStartArray();
             List<String> columns = table.columns();
             for (List<Cell> row : table.rows()) {
@@ -49,6 +43,17 @@ public final class JsonTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A pretty-printing generator with LF line endings on every platform, so exports compare byte for byte. */
+    static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+        g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(indent).withObjectIndenter(indent));
+        return g;
     }
 
     static void write(JsonGenerator g, Cell cell) throws IOException {

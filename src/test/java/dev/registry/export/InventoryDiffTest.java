@@ -78,9 +78,9 @@ class InventoryDiffTest {
                 "deprecated scorer@0.9.0 - [production] → [deprecated] ",
                 "removed gone@1.0.0 - [experimental] → [] ",
                 "tier-changed chat@1.0.0 - [limited] → [high] computed limited → high; declared limited → high",
-                "deployment-added new@0.1.0 new-dev [] → [new@0.1.0 dev us-east-1] ",
-                "deployment-moved chat@1.0.0 chat-dev [chat@1.0.0 dev eu-west-1] → [chat@1.0.0 dev eu-central-1] region eu-west-1 → eu-central-1",
-                "deployment-moved scorer@1.0.0 scorer-prod [scorer@0.9.0 prod eu-west-1] → [scorer@1.0.0 prod eu-west-1] version 0.9.0 → 1.0.0",
+                "deployment-added new@0.1.0 new-dev [] → [new@0.1.0 in dev, us-east-1] ",
+                "deployment-moved chat@1.0.0 chat-dev [chat@1.0.0 in dev, eu-west-1] → [chat@1.0.0 in dev, eu-central-1] region eu-west-1 → eu-central-1",
+                "deployment-moved scorer@1.0.0 scorer-prod [scorer@0.9.0 in prod, eu-west-1] → [scorer@1.0.0 in prod, eu-west-1] version 0.9.0 → 1.0.0",
                 "approval-added scorer@1.0.0 - [] → [production] carol@example.com (risk-officer) on 2026-03-02"), lines);
         assertEquals(9, diff.counts().size());
     }
