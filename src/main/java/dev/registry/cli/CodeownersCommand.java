@@ -48,14 +48,10 @@ final class CodeownersCommand implements Callable<Integer> {
     public Integer call() {
         Path registryRoot = root.registryRoot();
         Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
-        Output out = root.output(registryRoot, root.out);
-        if (!snapshot.readFindings().isEmpty()) {
-            // A card that does not parse would silently lose its rule.
-            snapshot.readFindings().forEach(f -> root.err.println(TextRenderer.line(f, out)));
-            root.err.println("registry: error: cannot generate CODEOWNERS while cards do not parse; fix them first");
-            root.err.flush();
+        if (!Readable.check(root, registryRoot, snapshot, "CODEOWNERS")) {
             return ExitCode.FINDINGS;
         }
+        Output out = root.output(registryRoot, root.out);
         Path top;
         Codeowners codeowners;
         try (GitRepo repo = GitRepo.open(registryRoot)) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
-                CodeownersCommand.class,
+                ExportCommand.class, DiffCommand.class, CodeownersCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -44,6 +44,8 @@ public final class Columns {
             v("effectiveTier", "the higher of declared and computed: what gates and filters use", r -> Cell.text(r.tiers().effective().id())),
             v("riskBasis", "rules that fired, with their legal basis", r -> Cell.items(r.tiers().basis())),
             v("transparencyObligations", "Art 50 transparency duties", r -> Cell.items(r.tiers().obligations())),
+            v("riskNeedsReview", "cases the risk rules leave to human judgement", r -> Cell.items(r.tiers().needsReview())),
+            v("riskFlags", "model flags: gpai-model, systemic-risk", r -> Cell.items(r.tiers().flags())),
             v("riskJustification", "the card's justification of its declared tier", r -> text(r.card(), "risk", "justification")),
             v("owners", "owner references as the card writes them", r -> Cell.items(r.card().owners())),
             v("ownerEmails", "the emails the owners stand for", r -> Cell.items(r.ownerEmails())),

@@ -100,7 +100,7 @@ public record InventoryDiff(List<Change> changes) {
             if (o == null) {
                 out.add(version(Kind.REGISTERED, ref, "", n.card().stage().id(),
                         n.tiers().effective().id() + " risk, owners " + String.join(", ", n.card().owners())));
-                n.card().approvals().forEach(a -> out.add(approval(Kind.APPROVAL_ADDED, ref, a)));
+                byDate(n.card().approvals()).forEach(a -> out.add(approval(Kind.APPROVAL_ADDED, ref, a)));
                 continue;
             }
             stageChange(o.card().stage(), n.card().stage()).ifPresent(k ->
@@ -109,9 +109,9 @@ public record InventoryDiff(List<Change> changes) {
             // An edited comment is not a new approval: compare who approved what, in which role, when.
             List<List<Object>> was = o.card().approvals().stream().map(InventoryDiff::identity).toList();
             List<List<Object>> is = n.card().approvals().stream().map(InventoryDiff::identity).toList();
-            n.card().approvals().stream().filter(a -> !was.contains(identity(a)))
+            byDate(n.card().approvals()).stream().filter(a -> !was.contains(identity(a)))
                     .forEach(a -> out.add(approval(Kind.APPROVAL_ADDED, ref, a)));
-            o.card().approvals().stream().filter(a -> !is.contains(identity(a)))
+            byDate(o.card().approvals()).stream().filter(a -> !is.contains(identity(a)))
                     .forEach(a -> out.add(approval(Kind.APPROVAL_REMOVED, ref, a)));
         }
         for (VersionRow o : old.values()) {
@@ -136,7 +136,7 @@ public record InventoryDiff(List<Change> changes) {
                 out.add(new Change(Kind.DEPLOYMENT_REMOVED, Optional.of(o.modelRef()), Optional.of(o.name()), where(o), "", ""));
             }
         }
-        out.sort(ORDER);
+        out.sort(ORDER); // stable: approvals of one version stay in date order
         return new InventoryDiff(out);
     }
 
@@ -147,9 +147,7 @@ public record InventoryDiff(List<Change> changes) {
 
     private static final Comparator<Change> ORDER = Comparator.comparing(Change::kind)
             .thenComparing(c -> c.model().orElse(null), Comparator.nullsFirst(REF_ORDER))
-            .thenComparing(c -> c.deployment().orElse(""))
-            .thenComparing(Change::to)
-            .thenComparing(Change::from);
+            .thenComparing(c -> c.deployment().orElse(""));
 
     /**
      * How a stage change reads: into deprecated or retired is that; back out of them is a
@@ -184,6 +182,11 @@ public record InventoryDiff(List<Change> changes) {
                     + n.declared().map(RiskTier::id).orElse("none"));
         }
         return Optional.of(version(Kind.TIER_CHANGED, ref, o.effective().id(), n.effective().id(), String.join("; ", parts)));
+    }
+
+    private static List<Approval> byDate(List<Approval> approvals) {
+        return approvals.stream().sorted(Comparator.comparing((Approval a) -> a.date().orElse(java.time.LocalDate.MIN))
+                .thenComparing(a -> a.stage()).thenComparing(Approval::by)).toList();
     }
 
     private static List<Object> identity(Approval a) {

@@ -95,6 +95,16 @@ public final class PointInTime {
         }
     }
 
+    /** HEAD's commit, or empty in a repository with no commits yet. */
+    public static java.util.Optional<CommitInfo> head(GitRepo repo) {
+        try (RevWalk walk = new RevWalk(repo.repository())) {
+            ObjectId head = repo.repository().resolve(Constants.HEAD + "^{commit}");
+            return head == null ? java.util.Optional.empty() : java.util.Optional.of(Commits.info(walk.parseCommit(head)));
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return text;

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class DiffText {
 
     private static final int MAX_SUBJECT = 40;
+    private static final int SUBJECT_WIDTH = 60;
 
     private DiffText() {
     }
@@ -46,8 +47,11 @@ public final class DiffText {
     }
 
     private static String side(DiffReport.Side s) {
-        return "commit " + s.commit().shortId() + " of " + s.commit().time() + ", " + s.commit().author()
-                + ": " + s.commit().subject();
+        String subject = s.commit().subject();
+        if (subject.length() > SUBJECT_WIDTH) {
+            subject = subject.substring(0, SUBJECT_WIDTH - 1) + "…";
+        }
+        return s.commit().shortId() + ", " + s.commit().time() + ", " + s.commit().author() + ": " + subject;
     }
 
     private static String subject(Change c) {

@@ -19,7 +19,7 @@ class InventoryDiffTest {
 
     /** Tiers straight from the card's declaration: enough to see the diff, without the risk engine. */
     static final TierAssessor DECLARED = m -> new Tiers(m.declaredTier(), m.declaredTier().orElse(RiskTier.MINIMAL),
-            m.declaredTier().orElse(RiskTier.MINIMAL), List.of(), List.of());
+            m.declaredTier().orElse(RiskTier.MINIMAL), List.of(), List.of(), List.of(), List.of());
 
     static String model(String name, String version, String stage, String extra) {
         return Registries.model(name, version).replace("stage: experimental", "stage: " + stage) + extra;
