@@ -17,7 +17,7 @@ commits = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 rng = random.Random(42)
 
 TAGS = ["pii", "financial", "health", "biometric", "children", "location", "web-scrape"]
-CAPS = ["classification", "generates-text", "interacts-with-humans", "creditworthiness", "ranking", "embedding"]
+CAPS = ["classification", "generates-text", "interacts-with-humans", "creditworthiness", "reranking", "embedding"]
 DOMAINS = ["credit", "consumer", "internal-operations", "healthcare", "employment"]
 REGIONS = ["eu-west-1", "eu-central-1", "us-east-1"]
 # A few descriptions a spreadsheet would run as formulas: the export must neutralise them.
@@ -51,7 +51,15 @@ def card(name, version, stage):
             f"capabilities: [{', '.join(caps)}]\nuseDomains: [{rng.choice(DOMAINS)}]\n"
             f"dataTags: [{', '.join(tags)}]\nowners: [team:team-{rng.randrange(20):02d}]\n"
             f"operations:\n  performance: {{avgLatencyMs: {rng.randint(20, 400)}, costPerRequestUsd: 0.000{rng.randint(1, 9)}}}\n"
-            f"lifecycle:\n  stage: {stage}\n{approvals}")
+            f"lifecycle:\n  stage: {stage}\n{deprecation(name, version, stage)}{approvals}")
+
+
+def deprecation(name, version, stage):
+    if stage != "deprecated":
+        return ""
+    major, minor, patch = version.split(".")
+    return ("  deprecation: {announced: 2026-01-05, retireAfter: 2026-06-30, "
+            f"replacement: {name}@{major}.{int(minor) + 1}.{patch}}}\n")
 
 
 os.makedirs(target, exist_ok=True)

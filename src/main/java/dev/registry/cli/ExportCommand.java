@@ -119,6 +119,7 @@ final class ExportCommand implements Callable<Integer> {
                 lastChanges = workingTreeHistory(registryRoot, snapshot);
             }
         }
+        long read = System.nanoTime();
         Inventory inventory = Inventory.of(snapshot, new RiskTiers().forSnapshot(snapshot, today), lastChanges);
         Table table = Export.table(k, chosen, inventory, r -> true, r -> true);
 
@@ -139,8 +140,10 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         if (root.verbose) {
-            root.err.printf("exported %d rows from the %s in %d ms%n", table.rows().size(), snapshot.label(),
-                    (System.nanoTime() - start) / 1_000_000);
+            long end = System.nanoTime();
+            root.err.printf("exported %d rows from the %s in %d ms (reading %d files and history %d ms, assessing and"
+                            + " writing %d ms)%n", table.rows().size(), snapshot.label(), (end - start) / 1_000_000,
+                    snapshot.files().size(), (read - start) / 1_000_000, (end - read) / 1_000_000);
             root.err.flush();
         }
         return ExitCode.OK;

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A snapshot seen as an inventory: every model version with its assessment, deployments and last
- * change, and every deployment with the version it runs. Each version is assessed once.
+ * change, and every deployment with the version it runs. Each version is assessed once, in
+ * parallel: the assessor must be thread-safe (the risk engine is).
  */
 public final class Inventory {
 
@@ -26,7 +27,7 @@ public final class Inventory {
     private final Snapshot snapshot;
     private final TierAssessor assessor;
     private final Map<String, CommitInfo> lastChanges;
-    private final Map<ModelRef, Tiers> tiers = new HashMap<>();
+    private final Map<ModelRef, Tiers> tiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Inventory(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges) {
         this.snapshot = snapshot;
@@ -50,6 +51,8 @@ public final class Inventory {
     public List<VersionRow> versions() {
         Map<ModelRef, List<Deployment>> running = new HashMap<>();
         snapshot.deployments().forEach(d -> running.computeIfAbsent(d.modelRef(), k -> new java.util.ArrayList<>()).add(d));
+        // Assessing is the costly part of a large export; the assessor is stateless, so use every core.
+        snapshot.models().parallelStream().forEach(this::tiers);
         return snapshot.models().stream().sorted(VERSION_ORDER)
                 .map(m -> new VersionRow(m, tiers(m), running.getOrDefault(m.ref(), List.of()),
                         OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path()))))

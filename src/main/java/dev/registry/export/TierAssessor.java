@@ -3,7 +3,7 @@ package dev.registry.export;
 import dev.registry.card.ModelCard;
 import dev.registry.source.Snapshot;
 
-/** Assesses the model versions of one snapshot under the policy that snapshot holds. */
+/** Assesses the model versions of one snapshot under the policy that snapshot holds; called from several threads. */
 @FunctionalInterface
 public interface TierAssessor {
 
