@@ -60,10 +60,12 @@ public final class RiskRenderer {
                 if (!o.worthExplaining()) {
                     continue;
                 }
+                // A rule that matched says what it gave this model (a signed D-63 gives minimal, not high).
+                java.util.Optional<RuleMatch> match = a.rules().stream().filter(r -> r.id().equals(o.rule().id())).findFirst();
                 out.println();
-                out.println("  " + o.rule().id() + "  " + tierLabel(o) + "  " + o.rule().basis() + "  " + status(o)
-                        + (o.note().isEmpty() ? "" : " (" + o.note() + ")"));
-                out.println("    " + o.rule().reason());
+                out.println("  " + o.rule().id() + "  " + match.map(m -> m.tier().id()).orElse(tierLabel(o)) + "  " + o.rule().basis()
+                        + "  " + status(o) + (o.note().isEmpty() ? "" : " (" + o.note() + ")"));
+                out.println("    " + match.map(RuleMatch::reason).orElse(o.rule().reason()));
                 o.trace().ifPresent(t -> t.conjuncts().forEach(c -> out.println("    " + conjunct(c))));
             }
             out.println();
