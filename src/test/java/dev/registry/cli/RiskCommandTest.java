@@ -87,6 +87,21 @@ class RiskCommandTest {
     }
 
     @Test
+    void theSampleRegistryValidatesAndShowsEveryTier() {
+        Path sample = Registries.sample();
+        var validate = Cli.in(sample).run("validate");
+        assertEquals(0, validate.exit(), validate.toString());
+        var r = Cli.in(sample).run("risk");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err());
+        List<String> rows = r.out().lines().skip(1).filter(l -> !l.contains("model versions (computed tier")).toList();
+        List<String> computed = rows.stream().map(l -> l.split("\\s+")[3]).distinct().sorted().toList();
+        assertEquals(List.of("high", "limited", "minimal", "unacceptable"), computed);
+        assertTrue(rows.stream().noneMatch(l -> l.contains("declared below computed")), r.out());
+        assertTrue(r.out().contains(" 0 declared below computed\n"), r.out());
+    }
+
+    @Test
     void oneModelOrOneVersion() {
         registry();
         var all = Cli.in(dir).run("risk", "chat", "--as-of", DAY);
