@@ -33,7 +33,7 @@ public final class SchemaCatalog {
     private static volatile SchemaCatalog instance;
 
     /** The risk policy schema: not a registry file kind, but registry.yaml's policy.risk refers to it. */
-    public static final String POLICY_FILE = "policy.schema.json";
+    private static final String POLICY_FILE = "policy.schema.json";
 
     private final Map<CardKind, Schema> schemas = new EnumMap<>(CardKind.class);
     private final Schema policy;

@@ -249,9 +249,15 @@ public final class PolicyReader {
                         + " it takes no condition", "remove `when`, or make it a tier rule");
                 return Optional.empty();
             }
+            boolean derogable = n.path("derogable").asBoolean(false);
+            if (derogable && k != RuleKind.TIER) {
+                error("policy-condition-invalid", ptr + "/derogable", "only tier rules can be derogable; `" + id + "` is " + k.withArticle()
+                        + " rule", "remove `derogable`");
+                derogable = false;
+            }
             datesInOrder(n, ptr);
             return Optional.of(new Rule(id, k, tier, flag, basis, reason, when, CardBinder.date(n.path("from")),
-                    CardBinder.date(n.path("until")), n.path("derogable").asBoolean(false), origin));
+                    CardBinder.date(n.path("until")), derogable, origin));
         }
 
         /** A condition, or empty when its shape is wrong (the schema says how). */
@@ -287,7 +293,7 @@ public final class PolicyReader {
                         return Optional.empty();
                     }
                     if (kind.primary()) {
-                        error("policy-condition-invalid", at, "a " + kind + " rule cannot depend on other rules",
+                        error("policy-condition-invalid", at, capitalised(kind.withArticle()) + " rule cannot depend on other rules",
                                 "only needs-review, flag and derogation rules may test which rules fired");
                         return Optional.empty();
                     }
@@ -328,7 +334,7 @@ public final class PolicyReader {
                 if (target.isEmpty()) {
                     unknownRule(ref.getKey(), id, all, false);
                 } else if (!target.get().kind().primary()) {
-                    error("policy-condition-invalid", ref.getKey(), "`" + id + "` is a " + target.get().kind()
+                    error("policy-condition-invalid", ref.getKey(), "`" + id + "` is " + target.get().kind().withArticle()
                             + " rule; conditions can only test whether tier and obligation rules fired", "");
                 }
             }
@@ -341,7 +347,7 @@ public final class PolicyReader {
                 if ((r.kind() == RuleKind.FALLBACK || r.kind() == RuleKind.DEROGATION) && !disabled.contains(r.id())) {
                     Rule earlier = first.putIfAbsent(r.kind(), r);
                     if (earlier != null && pointers.containsKey(r.id())) {
-                        error("policy-rule-duplicate", pointers.get(r.id()) + "/kind", "the policy already has a " + r.kind()
+                        error("policy-rule-duplicate", pointers.get(r.id()) + "/kind", "the policy already has " + r.kind().withArticle()
                                 + " rule, `" + earlier.id() + "`", "disable `" + earlier.id() + "` in policy.risk.disable to use your own");
                     }
                 }
@@ -382,6 +388,10 @@ public final class PolicyReader {
             }
             return out;
         }
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "did you mean `x`?", else the fallback advice. */

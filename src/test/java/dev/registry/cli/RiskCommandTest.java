@@ -22,14 +22,7 @@ class RiskCommandTest {
     Path dir;
 
     static String model(String name, String version, String body) {
-        return """
-                apiVersion: registry/v1
-                kind: Model
-                name: %s
-                version: %s
-                provider: internal
-                owners: [team:ml-platform]
-                """.formatted(name, version) + body;
+        return Registries.model(name, version) + body;
     }
 
     /** Four systems across the tiers, one with a signed derogation, one with an unsigned claim. */
@@ -237,7 +230,7 @@ class RiskCommandTest {
         Registries.write(dir, "models/cv/1.0.0.yaml", model("cv", "1.0.0", "capabilities: [cv-filtering]\nuseDomains: [employmnet]\n"));
         var r = Cli.in(dir).run("risk", "--as-of", DAY);
         assertEquals(1, r.exit(), r.toString());
-        assertEquals("models/cv/1.0.0.yaml:8:14: error: unknown domain `employmnet` [vocabulary-unknown]\n"
+        assertEquals("models/cv/1.0.0.yaml:10:14: error: unknown domain `employmnet` [vocabulary-unknown]\n"
                 + "    hint: did you mean `employment`?\n", r.err());
         assertTrue(r.out().contains("cv     1.0.0    -         minimal"), r.out());
     }

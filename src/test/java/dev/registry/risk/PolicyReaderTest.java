@@ -188,6 +188,12 @@ class PolicyReaderTest {
                     basis: Acme
                     reason: reviews what another review found
                     when: {rule: R-children}
+                  - id: waivable-duty
+                    kind: obligation
+                    basis: Acme
+                    reason: a duty cannot be derogated
+                    derogable: true
+                    when: {capability: interacts-with-humans}
             """;
         List<String> got = load(yaml).findings().stream().sorted(Finding.ORDER).map(PolicyReaderTest::located).toList();
         assertEquals(List.of(
@@ -198,11 +204,13 @@ class PolicyReaderTest {
                         + " to replace a default rule, disable it and add yours",
                 "22:44 vocabulary-unknown unknown capability `churn-predicton` in a rule condition | add it to policy.risk.vocabulary.capabilities"
                         + " if your organisation uses it",
-                "23:21 policy-condition-invalid a tier rule cannot depend on other rules | only needs-review, flag and derogation rules may"
+                "23:21 policy-condition-invalid A tier rule cannot depend on other rules | only needs-review, flag and derogation rules may"
                         + " test which rules fired",
                 "25:15 policy-rule-duplicate the policy already has a fallback rule, `M` | disable `M` in policy.risk.disable to use your own",
                 "33:22 policy-condition-invalid `R-children` is a needs-review rule; conditions can only test whether tier and obligation"
-                        + " rules fired"), got);
+                        + " rules fired",
+                "38:20 policy-condition-invalid only tier rules can be derogable; `waivable-duty` is an obligation rule | remove `derogable`"),
+                got);
         // The duplicate and the invalid rule are left out; the rest of the policy stands.
         Policy p = load(yaml).policy();
         assertEquals("Annex III 4(a)", p.rule("H-4a").orElseThrow().basis());
