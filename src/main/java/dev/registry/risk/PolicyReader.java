@@ -293,7 +293,7 @@ public final class PolicyReader {
                         return Optional.empty();
                     }
                     if (kind.primary()) {
-                        error("policy-condition-invalid", at, capitalised(kind.withArticle()) + " rule cannot depend on other rules",
+                        error("policy-condition-invalid", at, kind.withArticle() + " rule cannot depend on other rules",
                                 "only needs-review, flag and derogation rules may test which rules fired");
                         return Optional.empty();
                     }
@@ -388,10 +388,6 @@ public final class PolicyReader {
             }
             return out;
         }
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "did you mean `x`?", else the fallback advice. */

@@ -204,7 +204,7 @@ class PolicyReaderTest {
                         + " to replace a default rule, disable it and add yours",
                 "22:44 vocabulary-unknown unknown capability `churn-predicton` in a rule condition | add it to policy.risk.vocabulary.capabilities"
                         + " if your organisation uses it",
-                "23:21 policy-condition-invalid A tier rule cannot depend on other rules | only needs-review, flag and derogation rules may"
+                "23:21 policy-condition-invalid a tier rule cannot depend on other rules | only needs-review, flag and derogation rules may"
                         + " test which rules fired",
                 "25:15 policy-rule-duplicate the policy already has a fallback rule, `M` | disable `M` in policy.risk.disable to use your own",
                 "33:22 policy-condition-invalid `R-children` is a needs-review rule; conditions can only test whether tier and obligation"
