@@ -114,7 +114,7 @@ public final class SchemaCatalog {
                 }
                 JsonNode other = JSON.readTree(text(file)).path("$defs");
                 pending.addAll(referencedFiles(other));
-                other.fields().forEachRemaining(e -> {
+                other.properties().forEach(e -> {
                     JsonNode copy = e.getValue().deepCopy();
                     rewriteRefs(copy, file);
                     defs.set(prefix(file) + e.getKey(), copy);

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class PolicyReader {
 
         List<Rule> dated = new ArrayList<>();
         Map<String, JsonNode> effective = new LinkedHashMap<>();
-        risk.path("effective").fields().forEachRemaining(e -> effective.put(e.getKey(), e.getValue()));
+        risk.path("effective").properties().forEach(e -> effective.put(e.getKey(), e.getValue()));
         for (Map.Entry<String, JsonNode> e : effective.entrySet()) {
             String ptr = YamlDocument.child(at + "/effective", e.getKey());
             if (all.stream().noneMatch(r -> r.id().equals(e.getKey()))) {
@@ -265,7 +264,7 @@ public final class PolicyReader {
             if (!c.isObject() || c.size() != 1) {
                 return Optional.empty();
             }
-            Map.Entry<String, JsonNode> e = c.fields().next();
+            Map.Entry<String, JsonNode> e = c.properties().iterator().next();
             String key = e.getKey();
             JsonNode v = e.getValue();
             String at = YamlDocument.child(ptr, key);
@@ -379,8 +378,7 @@ public final class PolicyReader {
                 return List.of(v.textValue());
             }
             List<String> out = new ArrayList<>();
-            for (Iterator<JsonNode> it = v.elements(); it.hasNext(); ) {
-                JsonNode item = it.next();
+            for (JsonNode item : v) {
                 if (!item.isTextual()) {
                     return List.of();
                 }
