@@ -2,6 +2,7 @@ package dev.registry.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registry.card.Deployment;
+import dev.registry.card.Deprecation;
 import dev.registry.card.Environment;
 import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
@@ -324,6 +325,13 @@ public final class ConsistencyCheck implements Check {
             out.add(Finding.error("deployment-retired", d.path(), loc(s, d.path(), "/version"), "/version",
                     "deployment `" + d.name() + "` runs " + m.ref() + ", which is retired",
                     "point it at a supported version, or remove the deployment").withRelated(related));
+        } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() == Stage.DEPRECATED) {
+            // The notice period exists so that prod can move at its own pace: a warning, not a block.
+            String until = m.deprecation().flatMap(Deprecation::retireAfter).map(x -> " before " + x).orElse("");
+            String to = m.deprecation().flatMap(Deprecation::replacement).map(r -> " to " + r).orElse("");
+            out.add(Finding.warning("deployment-deprecated", d.path(), loc(s, d.path(), "/version"), "/version",
+                    "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is deprecated",
+                    "move it" + to + until).withRelated(related));
         } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION) {
             out.add(Finding.error("deployment-stage", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",

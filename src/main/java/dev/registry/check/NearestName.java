@@ -23,7 +23,8 @@ public final class NearestName {
         // Close enough to be a typo, not a guess: one edit in a short word, two in most, three in
         // long ones (a long email whose local part is wholly different is not a typo).
         int allowed = word.length() <= 4 ? 1 : word.length() <= 12 ? 2 : 3;
-        return best != null && bestDistance <= allowed && bestDistance > 0 ? Optional.of(best) : Optional.empty();
+        // Case-only differences (`Owners`) count as typos too; only the word itself is no suggestion.
+        return best != null && bestDistance <= allowed && !best.equals(word) ? Optional.of(best) : Optional.empty();
     }
 
     /** "; did you mean `x`?" or "". */

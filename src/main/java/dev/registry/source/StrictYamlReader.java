@@ -179,7 +179,7 @@ public final class StrictYamlReader {
                         "a registry file starts with `apiVersion: registry/v1` and `kind:`");
             }
             if (first == JsonToken.VALUE_STRING && parser.getText().isEmpty() || first == JsonToken.VALUE_NULL) {
-                throw new YamlProblem("yaml-empty", at(parser.currentTokenLocation()), "the document is empty",
+                throw new YamlProblem("yaml-empty", Location.START, "the document is empty",
                         "a registry file starts with `apiVersion: registry/v1` and `kind:`");
             }
             if (first != JsonToken.START_OBJECT) {

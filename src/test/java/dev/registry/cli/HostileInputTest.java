@@ -219,7 +219,7 @@ class HostileInputTest {
         c.add(card("two documents", VALID_CARD + "---\n" + VALID_CARD, "yaml-multiple-documents", 10, 1, "a second YAML document"));
         c.add(card("empty file", "", "yaml-empty", 1, 1, "file is empty"));
         c.add(card("only comments", "# a card\n# to be written\n", "yaml-empty", 1, 1, "file is empty"));
-        c.add(card("empty document", "---\n...\n", "yaml-empty", 2, 1, "the document is empty"));
+        c.add(card("empty document", "---\n...\n", "yaml-empty", 1, 1, "the document is empty"));
         c.add(card("null document", "~\n", "yaml-empty", 1, 1, "the document is empty"));
         c.add(card("list document", "- apiVersion: registry/v1\n", "yaml-not-mapping", 1, 1, "not a list"));
         c.add(card("scalar document", "credit-scorer\n", "yaml-not-mapping", 1, 1, "not a plain string"));
