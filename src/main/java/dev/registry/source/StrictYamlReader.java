@@ -98,14 +98,14 @@ public final class StrictYamlReader {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(Finding.error("yaml-too-large", path, Location.START, "",
-                String.format("file is %,d bytes; registry files are limited to %,d bytes", size, MAX_BYTES),
+                String.format(java.util.Locale.ROOT, "file is %,d bytes; registry files are limited to %,d bytes", size, MAX_BYTES),
                 "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it"));
     }
 
     private static String decode(byte[] bytes) throws YamlProblem {
         if (checkSize("", bytes.length).isPresent()) {
             throw new YamlProblem("yaml-too-large", Location.START,
-                    String.format("file is %,d bytes; registry files are limited to %,d bytes", bytes.length, MAX_BYTES),
+                    String.format(java.util.Locale.ROOT, "file is %,d bytes; registry files are limited to %,d bytes", bytes.length, MAX_BYTES),
                     "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it");
         }
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
