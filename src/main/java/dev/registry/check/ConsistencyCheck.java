@@ -247,7 +247,7 @@ public final class ConsistencyCheck implements Check {
 
     private Optional<ModelCard> modelRef(Snapshot s, String path, String ptr, ModelRef ref, String what, List<Finding> out) {
         Optional<ModelCard> target = s.model(ref);
-        if (target.isEmpty()) {
+        if (target.isEmpty() && !brokenCardAt(s, ref)) {
             List<String> versions = s.versionsOf(ref.name()).stream().map(ModelCard::semVer)
                     .flatMap(Optional::stream).sorted().map(SemVer::text).distinct().toList();
             String hint = versions.isEmpty()
@@ -258,6 +258,16 @@ public final class ConsistencyCheck implements Check {
                     what + " " + ref + " is not in the registry", hint));
         }
         return target;
+    }
+
+    /**
+     * Whether the registry has a file where {@code ref}'s card belongs that did not read as that
+     * version (bad YAML, a version YAML read as a number). That file has its own finding; every
+     * reference to it failing too would bury the one cause under its echoes.
+     */
+    private static boolean brokenCardAt(Snapshot s, ModelRef ref) {
+        String path = "models/" + ref.name() + "/" + ref.version() + ".yaml";
+        return s.files().containsKey(path) || s.readFindings().stream().anyMatch(f -> f.path().equals(path));
     }
 
     private void ownerRef(Snapshot s, String path, String ptr, String ref, List<Finding> out) {

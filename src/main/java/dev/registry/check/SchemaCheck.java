@@ -30,7 +30,7 @@ public final class SchemaCheck implements Check {
 
     /** Schema findings for one file. */
     public List<Finding> check(SchemaCatalog catalog, RegistryFile file) {
-        List<Error> errors = alternativesResolved(catalog.schema(file.kind()).validate(file.document().root()));
+        List<Error> errors = typosResolved(alternativesResolved(catalog.schema(file.kind()).validate(file.document().root())));
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Error e : errors) {
             Finding f = toFinding(catalog, file, e);
@@ -82,6 +82,25 @@ public final class SchemaCheck implements Check {
         }
         List<Error> kept = new ArrayList<>(errors);
         kept.removeIf(e -> dropped.stream().anyMatch(d -> d == e));
+        return kept;
+    }
+
+    /**
+     * A misspelt required field is both unknown and missing; the unknown one, with its "did you
+     * mean", says all there is to fix, so the missing one is dropped.
+     */
+    static List<Error> typosResolved(List<Error> errors) {
+        List<Error> kept = new ArrayList<>();
+        for (Error e : errors) {
+            boolean misspelt = "required".equals(e.getKeyword()) && e.getProperty() != null && errors.stream().anyMatch(u ->
+                    ("additionalProperties".equals(u.getKeyword()) || "unevaluatedProperties".equals(u.getKeyword()))
+                            && u.getProperty() != null
+                            && u.getInstanceLocation().toString().equals(e.getInstanceLocation().toString())
+                            && NearestName.of(u.getProperty(), List.of(e.getProperty())).isPresent());
+            if (!misspelt) {
+                kept.add(e);
+            }
+        }
         return kept;
     }
 

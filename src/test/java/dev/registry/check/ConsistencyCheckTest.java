@@ -233,6 +233,22 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void referencesToACardThatDoesNotReadAreNotReportedAgain() {
+        // version: 1.10 reads as a number: the card's own schema finding is the one to fix.
+        MemorySource numeric = MemorySource.minimal()
+                .with("models/credit-scorer/1.10.0.yaml", Registries.model("credit-scorer", "1.10"))
+                .model("credit-scorer", "2.0.0", "experimental", "fallbacks: [credit-scorer@1.10.0]\n")
+                .deployment("scoring", "credit-scorer", "1.10.0", "dev");
+        assertEquals(List.of(), rule(numeric, "reference-unknown"));
+        MemorySource unreadable = MemorySource.minimal()
+                .with(M, "apiVersion: registry/v1\nname: [credit-scorer\n")
+                .deployment("scoring", "credit-scorer", "1.0.0", "dev");
+        assertEquals(List.of(), rule(unreadable, "reference-unknown"));
+        // Without any file there, the reference is reported.
+        only(MemorySource.minimal().deployment("scoring", "credit-scorer", "1.0.0", "dev"), "reference-unknown");
+    }
+
+    @Test
     void anUnknownModelNameSuggestsTheNearestOne() {
         Finding f = only(base().model("fraud-detector", "1.0.0", "experimental", "fallbacks: [credit-scorr@1.0.0]\n"), "reference-unknown");
         assertEquals("did you mean `credit-scorer`?", f.hint());

@@ -146,12 +146,22 @@ class SchemaCheckTest {
 
     @Test
     void aMappingInAOneOfReportsOnlyTheMappingAlternativesErrors() {
-        List<Finding> all = model(CARD + "evidence:\n  privacyReview: {reporter: x}\n");
-        assertEquals(List.of("schema-required", "schema-unknown-field"),
-                all.stream().map(Finding::ruleId).sorted().toList(), all.toString());
+        List<Finding> all = model(CARD + "evidence:\n  privacyReview: {reporter: x, date: 2026-13-01}\n");
+        assertEquals(List.of("schema-pattern", "schema-unknown-field"), all.stream().map(Finding::ruleId).sorted().toList(),
+                all.toString());
         Finding unknown = all.stream().filter(x -> x.ruleId().equals("schema-unknown-field")).findFirst().orElseThrow();
         at(unknown, "schema-unknown-field", 10, 19);
         assertEquals("did you mean `report`?", unknown.hint());
+    }
+
+    @Test
+    void aMisspeltRequiredFieldIsOneFindingNotTwo() {
+        Finding f = only(model(CARD.replace("owners:", "ownres:")));
+        at(f, "schema-unknown-field", 6, 1);
+        assertEquals("did you mean `owners`?", f.hint());
+        // A missing field with no near-miss beside it is still reported.
+        assertEquals(List.of("schema-required", "schema-unknown-field"),
+                model(CARD.replace("owners:", "stakeholders:")).stream().map(Finding::ruleId).sorted().toList());
     }
 
     @Test
