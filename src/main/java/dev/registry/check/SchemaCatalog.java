@@ -33,7 +33,7 @@ public final class SchemaCatalog {
     private static volatile SchemaCatalog instance;
 
     /** The risk policy schema: not a registry file kind, but registry.yaml's policy.risk refers to it. */
-    public static final String POLICY_FILE = "policy.schema.json";
+    private static final String POLICY_FILE = "policy.schema.json";
 
     private final Map<CardKind, Schema> schemas = new EnumMap<>(CardKind.class);
     private final Schema policy;
@@ -114,7 +114,7 @@ public final class SchemaCatalog {
                 }
                 JsonNode other = JSON.readTree(text(file)).path("$defs");
                 pending.addAll(referencedFiles(other));
-                other.fields().forEachRemaining(e -> {
+                other.properties().forEach(e -> {
                     JsonNode copy = e.getValue().deepCopy();
                     rewriteRefs(copy, file);
                     defs.set(prefix(file) + e.getKey(), copy);

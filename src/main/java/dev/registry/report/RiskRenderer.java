@@ -60,10 +60,12 @@ public final class RiskRenderer {
                 if (!o.worthExplaining()) {
                     continue;
                 }
+                // A rule that matched says what it gave this model (a signed D-63 gives minimal, not high).
+                java.util.Optional<RuleMatch> match = a.rules().stream().filter(r -> r.id().equals(o.rule().id())).findFirst();
                 out.println();
-                out.println("  " + o.rule().id() + "  " + tierLabel(o) + "  " + o.rule().basis() + "  " + status(o)
-                        + (o.note().isEmpty() ? "" : " (" + o.note() + ")"));
-                out.println("    " + o.rule().reason());
+                out.println("  " + o.rule().id() + "  " + match.map(m -> m.tier().id()).orElse(tierLabel(o)) + "  " + o.rule().basis()
+                        + "  " + status(o) + (o.note().isEmpty() ? "" : " (" + o.note() + ")"));
+                out.println("    " + match.map(RuleMatch::reason).orElse(o.rule().reason()));
                 o.trace().ifPresent(t -> t.conjuncts().forEach(c -> out.println("    " + conjunct(c))));
             }
             out.println();
@@ -83,11 +85,7 @@ public final class RiskRenderer {
             n.put("model", a.model().name());
             n.put("version", a.model().version());
             n.put("path", e.card().path());
-            if (a.declared().isPresent()) {
-                n.put("declaredTier", a.declared().get().id());
-            } else {
-                n.putNull("declaredTier");
-            }
+            tier(n, "declaredTier", a.declared());
             n.put("computedTier", a.computed().id());
             n.put("effectiveTier", a.effective().id());
             matches(n.putArray("rules"), a.rules());
@@ -104,11 +102,7 @@ public final class RiskRenderer {
                     s.put("id", o.rule().id());
                     s.put("kind", o.rule().kind().id());
                     s.put("status", o.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    if (o.rule().tier().isPresent()) {
-                        s.put("tier", o.rule().tier().get().id());
-                    } else {
-                        s.putNull("tier");
-                    }
+                    tier(s, "tier", o.rule().tier());
                     s.put("basis", o.rule().basis());
                     s.put("reason", o.rule().reason());
                     s.put("note", o.note());
@@ -130,11 +124,7 @@ public final class RiskRenderer {
                 ObjectNode n = items.addObject();
                 n.put("model", c.card().name());
                 n.put("version", c.card().version());
-                if (c.card().declaredTier().isPresent()) {
-                    n.put("declaredTier", c.card().declaredTier().get().id());
-                } else {
-                    n.putNull("declaredTier");
-                }
+                tier(n, "declaredTier", c.card().declaredTier());
                 n.put("before", c.before().id());
                 n.put("after", c.after().id());
                 matches(n.putArray("added"), c.added());
@@ -241,6 +231,15 @@ public final class RiskRenderer {
         }
         out.println("  " + title + ":");
         items.forEach(i -> out.println("    " + i));
+    }
+
+    /** A tier, or null when there is none (no declared tier, a duty without a tier). */
+    private static void tier(ObjectNode n, String key, java.util.Optional<RiskTier> tier) {
+        if (tier.isPresent()) {
+            n.put(key, tier.get().id());
+        } else {
+            n.putNull(key);
+        }
     }
 
     private static void matches(ArrayNode array, List<RuleMatch> matches) {

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class PolicyReader {
 
         List<Rule> dated = new ArrayList<>();
         Map<String, JsonNode> effective = new LinkedHashMap<>();
-        risk.path("effective").fields().forEachRemaining(e -> effective.put(e.getKey(), e.getValue()));
+        risk.path("effective").properties().forEach(e -> effective.put(e.getKey(), e.getValue()));
         for (Map.Entry<String, JsonNode> e : effective.entrySet()) {
             String ptr = YamlDocument.child(at + "/effective", e.getKey());
             if (all.stream().noneMatch(r -> r.id().equals(e.getKey()))) {
@@ -249,9 +248,15 @@ public final class PolicyReader {
                         + " it takes no condition", "remove `when`, or make it a tier rule");
                 return Optional.empty();
             }
+            boolean derogable = n.path("derogable").asBoolean(false);
+            if (derogable && k != RuleKind.TIER) {
+                error("policy-condition-invalid", ptr + "/derogable", "only tier rules can be derogable; `" + id + "` is " + k.withArticle()
+                        + " rule", "remove `derogable`");
+                derogable = false;
+            }
             datesInOrder(n, ptr);
             return Optional.of(new Rule(id, k, tier, flag, basis, reason, when, CardBinder.date(n.path("from")),
-                    CardBinder.date(n.path("until")), n.path("derogable").asBoolean(false), origin));
+                    CardBinder.date(n.path("until")), derogable, origin));
         }
 
         /** A condition, or empty when its shape is wrong (the schema says how). */
@@ -259,7 +264,7 @@ public final class PolicyReader {
             if (!c.isObject() || c.size() != 1) {
                 return Optional.empty();
             }
-            Map.Entry<String, JsonNode> e = c.fields().next();
+            Map.Entry<String, JsonNode> e = c.properties().iterator().next();
             String key = e.getKey();
             JsonNode v = e.getValue();
             String at = YamlDocument.child(ptr, key);
@@ -287,7 +292,7 @@ public final class PolicyReader {
                         return Optional.empty();
                     }
                     if (kind.primary()) {
-                        error("policy-condition-invalid", at, "a " + kind + " rule cannot depend on other rules",
+                        error("policy-condition-invalid", at, kind.withArticle() + " rule cannot depend on other rules",
                                 "only needs-review, flag and derogation rules may test which rules fired");
                         return Optional.empty();
                     }
@@ -328,7 +333,7 @@ public final class PolicyReader {
                 if (target.isEmpty()) {
                     unknownRule(ref.getKey(), id, all, false);
                 } else if (!target.get().kind().primary()) {
-                    error("policy-condition-invalid", ref.getKey(), "`" + id + "` is a " + target.get().kind()
+                    error("policy-condition-invalid", ref.getKey(), "`" + id + "` is " + target.get().kind().withArticle()
                             + " rule; conditions can only test whether tier and obligation rules fired", "");
                 }
             }
@@ -341,7 +346,7 @@ public final class PolicyReader {
                 if ((r.kind() == RuleKind.FALLBACK || r.kind() == RuleKind.DEROGATION) && !disabled.contains(r.id())) {
                     Rule earlier = first.putIfAbsent(r.kind(), r);
                     if (earlier != null && pointers.containsKey(r.id())) {
-                        error("policy-rule-duplicate", pointers.get(r.id()) + "/kind", "the policy already has a " + r.kind()
+                        error("policy-rule-duplicate", pointers.get(r.id()) + "/kind", "the policy already has " + r.kind().withArticle()
                                 + " rule, `" + earlier.id() + "`", "disable `" + earlier.id() + "` in policy.risk.disable to use your own");
                     }
                 }
@@ -372,9 +377,11 @@ public final class PolicyReader {
             if (v.isTextual()) {
                 return List.of(v.textValue());
             }
+            if (!v.isArray()) {
+                return List.of(); // the schema reports the shape
+            }
             List<String> out = new ArrayList<>();
-            for (Iterator<JsonNode> it = v.elements(); it.hasNext(); ) {
-                JsonNode item = it.next();
+            for (JsonNode item : v) {
                 if (!item.isTextual()) {
                     return List.of();
                 }

@@ -135,7 +135,7 @@ public final class RiskEngine {
                             note = "claimed for " + String.join(", ", pending);
                             rules.add(r.match(r.reason() + " (claimed for " + String.join(", ", pending) + ")"));
                             needsReview.add(review(r, "claimed for " + String.join(", ", pending)
-                                    + "; signers need the role " + String.join(" or ", policy.reviewerRoles())));
+                                    + "; it needs the signature of a person with the role " + String.join(" or ", policy.reviewerRoles())));
                         }
                     } else if (inForce && trace.map(Trace::holds).orElse(false)) {
                         note = "no derogable rule applies";

@@ -32,6 +32,11 @@ public enum RuleKind {
         return Optional.empty();
     }
 
+    /** "a tier", "an obligation": for messages. */
+    String withArticle() {
+        return (this == OBLIGATION ? "an " : "a ") + id();
+    }
+
     /** Whether rules of this kind are evaluated first and may be named by other rules' conditions. */
     boolean primary() {
         return this == TIER || this == OBLIGATION;
