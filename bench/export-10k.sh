@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process timings of `registry export` over a synthetic registry of 10,000 model versions
+# Whole-process timings of `registry export` and `registry diff` over a synthetic registry of 10,000 model versions
 # (2,000 models x 5 versions, 2,000 deployments, 21 commits). Builds the jar when it is missing.
 # usage: bench/export-10k.sh [runs=3]
 set -euo pipefail
@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 runs=${1:-3}
 jar="$root/target/registry.jar"
+# The flags the installed launcher (src/main/sh/registry) runs the jar with.
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
 [ -f "$jar" ] || (cd "$root" && mvn -q -DskipTests package)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,7 +19,7 @@ run() {
     local label=$1; shift
     local best= cpu=
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %U %S" -o "$work/time" java -jar "$jar" -C "$work/reg" "$@" > "$work/out" 2> "$work/err" \
+        /usr/bin/time -f "%e %U %S" -o "$work/time" java $flags -jar "$jar" -C "$work/reg" "$@" > "$work/out" 2> "$work/err" \
             || { head -5 "$work/err"; exit 1; }
         read -r wall user sys < "$work/time"
         local ms
