@@ -91,12 +91,12 @@ public final class UnifiedDiff {
                     ops.add(new Op(Kind.SAME, pre + i, pre + j, am.get(i)));
                     i++;
                     j++;
-                } else if (j < bm.size() && (i == am.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    ops.add(new Op(Kind.ADD, -1, pre + j, bm.get(j)));
-                    j++;
-                } else {
+                } else if (i < am.size() && (j == bm.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                     ops.add(new Op(Kind.DEL, pre + i, -1, am.get(i)));
                     i++;
+                } else {
+                    ops.add(new Op(Kind.ADD, -1, pre + j, bm.get(j)));
+                    j++;
                 }
             }
         }
