@@ -1,6 +1,5 @@
 package dev.registry.cli;
 
-import dev.registry.check.ValidationReport;
 import dev.registry.edit.CardWriter;
 import dev.registry.edit.Committer;
 import dev.registry.edit.FileChange;
@@ -46,19 +45,22 @@ public final class WriteOptions {
 
     /** Runs the write and reports it with paths shown from where the user is; returns the exit code. */
     int execute(RegistryCommand root, Path registryRoot, WritePlan plan) {
-        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan));
+        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty());
     }
 
     /**
      * Prints the outcome: refusals and skipped parts as findings on stderr, a dry run's diff or
-     * the written paths on stdout. {@code diagnostics} decides how finding paths are shown.
+     * the written paths on stdout. {@code diagnostics} decides how finding paths are shown;
+     * {@code summary}, when given, replaces the list of written files (an import writes thousands).
      */
-    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome) {
+    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary) {
         Output results = root.output(registryRoot, root.out);
         if (outcome instanceof WriteOutcome.Refused r) {
-            Output o = new Output(root.err, root.err, diagnostics.pathPrefix(), diagnostics.color());
-            new TextRenderer().render(new ValidationReport(r.source(), Math.max(1, r.changes().changes().size()), r.findings()), o);
-            root.err.println("registry: error: nothing was written: " + r.changes().message() + " was refused");
+            List<Finding> sorted = r.findings().stream().sorted(Finding.ORDER).toList();
+            printFindings(diagnostics, sorted);
+            long errors = sorted.stream().filter(Finding::isError).count();
+            root.err.println("registry: error: nothing was written: " + r.changes().message() + " was refused ("
+                    + errors + (errors == 1 ? " error)" : " errors)"));
             root.err.flush();
             return ExitCode.FINDINGS;
         }
@@ -76,9 +78,12 @@ public final class WriteOptions {
             if (!root.quiet) {
                 if (changes.isEmpty()) {
                     root.out.println("unchanged: nothing to write");
-                }
-                for (FileChange c : changes) {
-                    root.out.println((c.creates() ? "created " : "updated ") + results.display(c.path()));
+                } else if (summary.isPresent()) {
+                    root.out.println(summary.get());
+                } else {
+                    for (FileChange c : changes) {
+                        root.out.println((c.creates() ? "created " : "updated ") + results.display(c.path()));
+                    }
                 }
                 w.commit().ifPresent(id -> root.out.println("committed " + id + " " + w.changes().message()));
             }

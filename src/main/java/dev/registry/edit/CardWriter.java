@@ -7,18 +7,25 @@ import dev.registry.finding.Finding;
 import dev.registry.source.OverlaySource;
 import dev.registry.source.SnapshotReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one way cards are written. Every editing command hands it a {@link WritePlan}; it
@@ -90,14 +97,13 @@ public final class CardWriter {
     }
 
     private Check check(RegistryState state, ChangeSet changes) {
-        String label = state.snapshot().label() + " after " + changes.message();
         if (!changes.refusals().isEmpty()) {
-            return new Check(Optional.of(new WriteOutcome.Refused(changes, changes.refusals(), label)), 0);
+            return new Check(Optional.of(new WriteOutcome.Refused(changes, changes.refusals())), 0);
         }
         Validation v = validate(state, changes.changes());
         if (!v.blocking().isEmpty()) {
             List<Finding> located = v.blocking().stream().map(changes.locate()).toList();
-            return new Check(Optional.of(new WriteOutcome.Refused(changes, located, label)), v.otherErrors());
+            return new Check(Optional.of(new WriteOutcome.Refused(changes, located)), v.otherErrors());
         }
         return new Check(Optional.empty(), v.otherErrors());
     }
@@ -155,23 +161,85 @@ public final class CardWriter {
         return f.ruleId() + "\u0000" + f.path() + "\u0000" + f.pointer() + "\u0000" + f.message();
     }
 
+    /** Above this many files, writes run in parallel: each still fsyncs, and the disk batches them. */
+    private static final int PARALLEL_FROM = 16;
+    private static final int WRITERS = 16;
+
     /** Writes every change atomically; if one fails, restores the files already written. */
     private void apply(List<FileChange> changes) {
-        List<FileChange> done = new ArrayList<>();
+        List<FileChange> done = Collections.synchronizedList(new ArrayList<>());
         try {
-            for (FileChange c : changes) {
-                Path target = resolve(c.path());
-                Files.createDirectories(target.getParent());
-                AtomicFile.write(target, c.after().getBytes(StandardCharsets.UTF_8));
-                done.add(c);
+            if (changes.size() < PARALLEL_FROM) {
+                for (FileChange c : changes) {
+                    writeOne(c);
+                    done.add(c);
+                }
+            } else {
+                writeInParallel(changes, done);
             }
         } catch (IOException | RuntimeException e) {
             undo(done);
-            if (e instanceof EnvironmentException ee) {
-                throw ee;
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String restored = done.isEmpty() ? "" : "; the " + done.size() + " files already written were restored";
+            if (cause instanceof EnvironmentException ee) {
+                throw new EnvironmentException(ee.getMessage() + restored, ee);
             }
-            throw new EnvironmentException("cannot write the registry: " + e.getMessage()
-                    + (done.isEmpty() ? "" : "; the " + done.size() + " files already written were restored"), e);
+            throw new EnvironmentException("cannot write the registry: " + cause.getMessage() + restored, cause);
+        }
+    }
+
+    private void writeOne(FileChange c) throws IOException {
+        Path target = resolve(c.path());
+        Files.createDirectories(target.getParent());
+        AtomicFile.write(target, c.after().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeInParallel(List<FileChange> changes, List<FileChange> done) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "registry-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean failed = new AtomicBoolean();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (FileChange c : changes) {
+                futures.add(pool.submit(() -> {
+                    if (failed.get()) {
+                        return null; // stop starting new files once one failed
+                    }
+                    try {
+                        writeOne(c);
+                        done.add(c);
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            Throwable first = null;
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    first = first == null ? e : first;
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException re) {
+                throw re;
+            }
+            if (first != null) {
+                throw new EnvironmentException("interrupted while writing the registry", first);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -39,12 +39,13 @@ public final class ModelRegistration {
             if (exists.isPresent()) {
                 return ChangeSet.refused("register " + ref, List.of(exists.get()));
             }
-            return ChangeSet.of("register " + ref, List.of(FileChange.create(path, render(state, draft))));
+            return ChangeSet.of("register " + ref, List.of(FileChange.create(path,
+                    render(header(state, CardKind.MODEL, "../../"), draft))));
         };
     }
 
     /** The text of a new card for the draft; shared with import so both write the same cards. */
-    static String render(RegistryState state, ModelDraft draft) {
+    static String render(List<String> header, ModelDraft draft) {
         Map<String, YamlValue> fields = new LinkedHashMap<>();
         fields.put("apiVersion", YamlValue.text("registry/v1"));
         fields.put("kind", YamlValue.text("Model"));
@@ -52,7 +53,7 @@ public final class ModelRegistration {
         if (!draft.has(ModelField.STAGE)) {
             fields.put("lifecycle", new YamlValue.Mapping(Map.of("stage", YamlValue.text(Stage.EXPERIMENTAL.id()))));
         }
-        return YamlText.document(header(state, CardKind.MODEL, "../../"), new YamlValue.Mapping(fields), KeyOrder.of(CardKind.MODEL));
+        return YamlText.document(header, new YamlValue.Mapping(fields), KeyOrder.of(CardKind.MODEL));
     }
 
     /**
@@ -111,9 +112,14 @@ public final class ModelRegistration {
         return "models/" + ref.name() + "/" + ref.version() + ".yaml";
     }
 
+    /** Whether the text is a valid model or deployment name. */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     /** A name fit for a path: checked before any path is built from it. */
     public static String checkName(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new UsageException("model name `" + name + "` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
                     + " 1 to 64 characters (such as credit-scorer)");
         }

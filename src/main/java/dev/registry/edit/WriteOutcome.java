@@ -10,7 +10,7 @@ public sealed interface WriteOutcome {
     ChangeSet changes();
 
     /** Nothing was written: the plan was refused, or the registry after it would have errors. */
-    record Refused(ChangeSet changes, List<Finding> findings, String source) implements WriteOutcome {
+    record Refused(ChangeSet changes, List<Finding> findings) implements WriteOutcome {
         public Refused {
             findings = List.copyOf(findings);
         }

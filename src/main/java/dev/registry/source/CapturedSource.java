@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,11 +22,13 @@ public final class CapturedSource implements Source {
 
     private final String label;
     private final List<SourceEntry> entries;
+    private final Map<String, SourceEntry> byPath = new HashMap<>();
     private final String fingerprint;
 
     private CapturedSource(String label, List<SourceEntry> entries, String fingerprint) {
         this.label = label;
         this.entries = List.copyOf(entries);
+        this.entries.forEach(e -> byPath.put(e.path(), e));
         this.fingerprint = fingerprint;
     }
 
@@ -81,9 +85,8 @@ public final class CapturedSource implements Source {
 
     /** The text of a card file as captured; empty when there is no such readable card. */
     public Optional<String> text(String path) {
-        return entries.stream()
-                .filter(e -> e.path().equals(path) && e.type() == SourceEntry.Type.FILE && isReadable(e))
-                .findFirst()
+        return Optional.ofNullable(byPath.get(path))
+                .filter(e -> e.type() == SourceEntry.Type.FILE && isReadable(e))
                 .map(e -> {
                     try {
                         return new String(e.content().read(), StandardCharsets.UTF_8);
@@ -94,7 +97,7 @@ public final class CapturedSource implements Source {
     }
 
     public boolean exists(String path) {
-        return entries.stream().anyMatch(e -> e.path().equals(path));
+        return byPath.containsKey(path);
     }
 
     private static MessageDigest sha256() {

@@ -74,8 +74,7 @@ class DeployCommandTest {
         assertEquals("""
                 deployments/loans-eu-prod.yaml:5:10: error: prod deployment `loans-eu-prod` runs credit-scorer@3.0.0, which is staging, not production [deployment-stage]
                     hint: promote the version first (`registry promote credit-scorer@3.0.0 --to production`) or deploy to dev/stage
-                failed: 1 file checked in the working tree after deploy credit-scorer@3.0.0 to loans-eu-prod: 1 error, 0 warnings
-                registry: error: nothing was written: deploy credit-scorer@3.0.0 to loans-eu-prod was refused
+                registry: error: nothing was written: deploy credit-scorer@3.0.0 to loans-eu-prod was refused (1 error)
                 """, r.err());
         assertFalse(Files.exists(dir.resolve("deployments")));
         assertEquals(0, Cli.in(dir).run("deploy", "--name", "loans-eu-stage", "--model", "credit-scorer@3.0.0", "--env", "stage",

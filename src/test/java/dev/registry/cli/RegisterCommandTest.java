@@ -80,8 +80,7 @@ class RegisterCommandTest {
         assertEquals("""
                 models/credit-scorer/1.0.0.yaml:6:10: error: owner `team:ml-platfrom` is not defined in owners.yaml [owner-unknown]
                     hint: did you mean `team:ml-platform`?
-                failed: 1 file checked in the working tree after register credit-scorer@1.0.0: 1 error, 0 warnings
-                registry: error: nothing was written: register credit-scorer@1.0.0 was refused
+                registry: error: nothing was written: register credit-scorer@1.0.0 was refused (1 error)
                 """, r.err());
         assertFalse(Files.exists(dir.resolve("models")));
     }
@@ -128,8 +127,7 @@ class RegisterCommandTest {
         assertEquals("""
                 models/credit-scorer/1.0.0.yaml:4:10: error: credit-scorer@1.0.0 is already registered; `register` never overwrites a version [version-exists]
                     hint: register a new version instead; the latest is 1.0.0, so --bump from it, or give a new --version
-                failed: 1 file checked in the working tree after register credit-scorer@1.0.0: 1 error, 0 warnings
-                registry: error: nothing was written: register credit-scorer@1.0.0 was refused
+                registry: error: nothing was written: register credit-scorer@1.0.0 was refused (1 error)
                 """, r.err());
         assertEquals(before, Registries.read(existing));
     }

@@ -101,6 +101,24 @@ class CardWriterTest {
     }
 
     @Test
+    void aFailedParallelWriteRemovesEveryFileItWrote() throws Exception {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/m-20", "a file where a folder must go");
+        List<FileChange> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(FileChange.create("models/m-" + i + "/1.0.0.yaml", Registries.model("m-" + i, "1.0.0")));
+        }
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5));
+        EnvironmentException e = assertThrows(EnvironmentException.class,
+                () -> w.write(state -> ChangeSet.of("many", many), false, Optional.empty()));
+        assertTrue(e.getMessage().startsWith("cannot write the registry: "), e.getMessage());
+        try (var files = Files.walk(dir.resolve("models"))) {
+            assertEquals(List.of("models/m-20"), files.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).toList());
+        }
+    }
+
+    @Test
     void theLockKeepsASecondWriterWaitingAndTimesOut() throws Exception {
         Registries.minimal(dir);
         try (WriteLock held = WriteLock.acquire(dir, Duration.ofSeconds(1))) {
