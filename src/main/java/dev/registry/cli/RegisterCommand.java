@@ -13,6 +13,7 @@ import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -155,7 +156,7 @@ final class RegisterCommand implements Callable<Integer> {
     /** Asks for the required fields not given, then for the classification fields when none were given. */
     private void ask(Path registryRoot, ModelDraft draft) {
         Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
-        KnownValues known = KnownValues.of(snapshot);
+        KnownValues known = KnownValues.of(snapshot, LocalDate.now());
         Prompter p = new Prompter(root.in, root.err);
         root.err.println("Registering a model version in " + registryRoot + " (Ctrl-D to stop).");
         if (!draft.has(ModelField.NAME)) {

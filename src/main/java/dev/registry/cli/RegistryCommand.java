@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
-        subcommands = {InitCommand.class, ValidateCommand.class, SchemaCommand.class, RegisterCommand.class, DeployCommand.class, ImportCommand.class,
+        subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
+                RegisterCommand.class, DeployCommand.class, ImportCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
