@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
-                RegisterCommand.class, DeployCommand.class, ImportCommand.class, ListCommand.class, ShowCommand.class,
+                RegisterCommand.class, DeployCommand.class, ImportCommand.class, ListCommand.class, ShowCommand.class, ResolveCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
