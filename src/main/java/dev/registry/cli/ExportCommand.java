@@ -8,7 +8,7 @@ import dev.registry.export.ExportKind;
 import dev.registry.export.ExportProfile;
 import dev.registry.export.Inventory;
 import dev.registry.export.RiskTiers;
-import dev.registry.export.Table;
+import dev.registry.export.ExportTable;
 import dev.registry.git.CommitInfo;
 import dev.registry.git.GitRepo;
 import dev.registry.git.GitSource;
@@ -28,7 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.registry.query.ModelFilter;
+import dev.registry.query.ModelQuery;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,6 +46,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
     RegistryCommand root;
+
+    @Mixin
+    FilterOptions filters;
 
     @Option(names = "--kind", paramLabel = "<kind>", defaultValue = "inventory",
             description = "inventory (one row per model version with its deployments), models or deployments. Default: ${DEFAULT-VALUE}.")
@@ -89,6 +97,7 @@ final class ExportCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         List<String> chosen = Export.columns(k, ExportProfile.parse(profile), columns);
+        ModelFilter filter = filters.filter();
         PointInTime point = at == null ? null : PointInTime.parse(at);
 
         Path registryRoot = root.registryRoot();
@@ -121,7 +130,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         long read = System.nanoTime();
         Inventory inventory = Inventory.of(snapshot, new RiskTiers().forSnapshot(snapshot, today), lastChanges);
-        Table table = Export.table(k, chosen, inventory, r -> true, r -> true);
+        ExportTable table = filter.equals(ModelFilter.all())
+                ? Export.table(k, chosen, inventory, m -> true, d -> true)
+                : filtered(k, chosen, inventory, filter, today);
 
         StringWriter buffer = new StringWriter();
         if (csv) {
@@ -147,6 +158,18 @@ final class ExportCommand implements Callable<Integer> {
             root.err.flush();
         }
         return ExitCode.OK;
+    }
+
+    /** Rows kept by the filters, with the same meaning as in {@code registry list}. */
+    private static ExportTable filtered(ExportKind k, List<String> chosen, Inventory inventory, ModelFilter filter,
+                                        LocalDate today) {
+        ModelQuery query = new ModelQuery(inventory.snapshot(), today);
+        if (k == ExportKind.DEPLOYMENTS) {
+            Set<String> kept = query.deployments(filter).stream().map(r -> r.deployment().path()).collect(Collectors.toSet());
+            return Export.table(k, chosen, inventory, m -> true, d -> kept.contains(d.path()));
+        }
+        Set<String> kept = query.models(filter).stream().map(r -> r.card().path()).collect(Collectors.toSet());
+        return Export.table(k, chosen, inventory, m -> kept.contains(m.path()), d -> true);
     }
 
     static ExportKind parseKind(String text) {

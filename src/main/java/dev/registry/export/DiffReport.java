@@ -15,8 +15,8 @@ public record DiffReport(Side from, Side to, Size before, Size after, InventoryD
             java.util.List.of("change", "model", "version", "deployment", "from", "to", "detail");
 
     /** One row per change, for CSV and JSON. */
-    public Table table() {
-        return new Table(COLUMNS, diff.changes().stream().map(c -> java.util.List.of(
+    public ExportTable table() {
+        return new ExportTable(COLUMNS, diff.changes().stream().map(c -> java.util.List.of(
                 Cell.text(c.kind().id()),
                 Cell.text(c.model().map(dev.registry.card.ModelRef::name).orElse("")),
                 Cell.text(c.model().map(dev.registry.card.ModelRef::version).orElse("")),

@@ -1,6 +1,8 @@
 package dev.registry.export;
 
 import dev.registry.UsageException;
+import dev.registry.card.Deployment;
+import dev.registry.card.ModelCard;
 import dev.registry.check.NearestName;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,20 +61,20 @@ public final class Export {
      * @param keepVersion    which model versions to keep (models and inventory kinds)
      * @param keepDeployment which deployments to keep (deployments kind)
      */
-    public static Table table(ExportKind kind, List<String> columns, Inventory inventory,
-                              Predicate<VersionRow> keepVersion, Predicate<DeploymentRow> keepDeployment) {
+    public static ExportTable table(ExportKind kind, List<String> columns, Inventory inventory,
+                                    Predicate<ModelCard> keepVersion, Predicate<Deployment> keepDeployment) {
         if (kind == ExportKind.DEPLOYMENTS) {
-            return table(columns, Columns.DEPLOYMENT, inventory.deployments().stream().filter(keepDeployment).toList());
+            return table(columns, Columns.DEPLOYMENT, inventory.deployments(keepDeployment));
         }
-        return table(columns, Columns.VERSION, inventory.versions().stream().filter(keepVersion).toList());
+        return table(columns, Columns.VERSION, inventory.versions(keepVersion));
     }
 
-    private static <R> Table table(List<String> columns, Map<String, Column<R>> catalogue, List<R> rows) {
+    private static <R> ExportTable table(List<String> columns, Map<String, Column<R>> catalogue, List<R> rows) {
         List<Column<R>> chosen = columns.stream().map(catalogue::get).toList();
         List<List<Cell>> cells = rows.stream()
                 .map(r -> chosen.stream().map(c -> c.value().apply(r)).toList())
                 .toList();
-        return new Table(columns, cells);
+        return new ExportTable(columns, cells);
     }
 
     private static Map<String, ? extends Column<?>> catalogue(ExportKind kind) {

@@ -3,14 +3,15 @@ package dev.registry.export;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
-import dev.registry.card.SemVer;
 import dev.registry.git.CommitInfo;
+import dev.registry.query.ModelQuery;
 import dev.registry.source.Snapshot;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A snapshot seen as an inventory: every model version with its assessment, deployments and last
@@ -18,11 +19,6 @@ import java.util.Optional;
  * parallel: the assessor must be thread-safe (the risk engine is).
  */
 public final class Inventory {
-
-    /** Name, then SemVer precedence (a version that is not SemVer sorts by text, first). */
-    public static final Comparator<ModelCard> VERSION_ORDER = Comparator.comparing(ModelCard::name)
-            .thenComparing(m -> m.semVer().orElse(null), Comparator.nullsFirst(Comparator.<SemVer>naturalOrder()))
-            .thenComparing(ModelCard::version);
 
     private final Snapshot snapshot;
     private final TierAssessor assessor;
@@ -49,11 +45,17 @@ public final class Inventory {
 
     /** Every model version, by name and version. */
     public List<VersionRow> versions() {
+        return versions(m -> true);
+    }
+
+    /** The model versions to keep, by name and version; only those are assessed. */
+    public List<VersionRow> versions(Predicate<ModelCard> keep) {
         Map<ModelRef, List<Deployment>> running = new HashMap<>();
         snapshot.deployments().forEach(d -> running.computeIfAbsent(d.modelRef(), k -> new java.util.ArrayList<>()).add(d));
+        List<ModelCard> kept = snapshot.models().stream().filter(keep).sorted(ModelQuery.ORDER).toList();
         // Assessing is the costly part of a large export; the assessor is stateless, so use every core.
-        snapshot.models().parallelStream().forEach(this::tiers);
-        return snapshot.models().stream().sorted(VERSION_ORDER)
+        kept.parallelStream().forEach(this::tiers);
+        return kept.stream()
                 .map(m -> new VersionRow(m, tiers(m), running.getOrDefault(m.ref(), List.of()),
                         OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path()))))
                 .toList();
@@ -61,9 +63,14 @@ public final class Inventory {
 
     /** Every deployment, by name. */
     public List<DeploymentRow> deployments() {
+        return deployments(d -> true);
+    }
+
+    /** The deployments to keep, by name. */
+    public List<DeploymentRow> deployments(Predicate<Deployment> keep) {
         Map<ModelRef, ModelCard> models = new HashMap<>();
         snapshot.models().forEach(m -> models.putIfAbsent(m.ref(), m));
-        return snapshot.deployments().stream().sorted(Comparator.comparing(Deployment::name).thenComparing(Deployment::path))
+        return snapshot.deployments().stream().filter(keep).sorted(Comparator.comparing(Deployment::name).thenComparing(Deployment::path))
                 .map(d -> {
                     Optional<ModelCard> model = Optional.ofNullable(models.get(d.modelRef()));
                     List<String> owners = d.owners().isEmpty() ? model.map(ModelCard::owners).orElse(List.of()) : d.owners();

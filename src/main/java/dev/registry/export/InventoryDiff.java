@@ -142,7 +142,7 @@ public record InventoryDiff(List<Change> changes) {
 
     private static final Comparator<ModelRef> REF_ORDER = Comparator.comparing(ModelRef::name)
             .thenComparing(r -> dev.registry.card.SemVer.parse(r.version()).orElse(null),
-                    Comparator.nullsFirst(Comparator.naturalOrder()))
+                    Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ModelRef::version);
 
     private static final Comparator<Change> ORDER = Comparator.comparing(Change::kind)

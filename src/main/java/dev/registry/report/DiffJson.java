@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.registry.export.Cell;
 import dev.registry.export.DiffReport;
 import dev.registry.export.InventoryDiff;
-import dev.registry.export.Table;
+import dev.registry.export.ExportTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,7 +34,7 @@ public final class DiffJson {
             }
             g.writeEndObject();
             g.writeArrayFieldStart("changes");
-            Table t = report.table();
+            ExportTable t = report.table();
             for (List<Cell> row : t.rows()) {
                 g.writeStartObject();
                 for (int i = 0; i < t.columns().size(); i++) {

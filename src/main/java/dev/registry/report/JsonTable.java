@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.registry.export.Cell;
-import dev.registry.export.Table;
+import dev.registry.export.ExportTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,7 +26,7 @@ public final class JsonTable {
     private JsonTable() {
     }
 
-    public static void write(Table table, Writer out) {
+    public static void write(ExportTable table, Writer out) {
         try (JsonGenerator g = generator(out)) {
             g.writeStartArray();
             List<String> columns = table.columns();

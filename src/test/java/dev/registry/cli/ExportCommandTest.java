@@ -368,6 +368,39 @@ class ExportCommandTest {
         assertEquals("[\"eu-central-1\",\"eu-west-1\"]", credit.get("regions").toString());
     }
 
+    @Test
+    void filtersKeepWhatListKeeps() throws Exception {
+        Path sample = Registries.copyOfSample(dir);
+        String[][] cases = {
+                {"--tier", "high", "--env", "prod"},
+                {"--stage", "production,deprecated", "--region", "eu"},
+                {"--owner", "team:genai-platform", "--data-tag", "pii"},
+                {"--provider", "huggingface", "--capability", "embedding"}};
+        for (String[] filter : cases) {
+            var list = Cli.in(sample).run(concat(new String[] {"list", "--format", "csv"}, filter));
+            assertEquals(0, list.exit(), list.toString());
+            List<String> listed = parseCsv(list.out()).stream().skip(1).map(r -> r.get(0) + "@" + r.get(1)).toList();
+            var export = Cli.in(sample).run(concat(new String[] {"-q", "export", "--columns", "reference"}, filter));
+            assertEquals(0, export.exit(), export.toString());
+            List<String> exported = parseCsv(export.out()).stream().skip(1).map(r -> r.get(0)).toList();
+            assertEquals(listed, exported, String.join(" ", filter));
+            assertFalse(exported.isEmpty(), "the sample has matches for " + String.join(" ", filter));
+        }
+        var deployments = Cli.in(sample).run("-q", "export", "--kind", "deployments", "--region", "us", "--columns", "deployment,region");
+        assertEquals(0, deployments.exit(), deployments.toString());
+        assertEquals("deployment,region\r\ncode-assistant-agent-dev,us-east-1\r\ncode-assistant-us-prod,us-east-1\r\n",
+                deployments.out());
+        var bad = Cli.in(sample).run("export", "--tier", "hihg");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("did you mean `high`?"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     static void commitAt(GitFixture git, String instant, String message) throws Exception {
         git.add();
         PersonIdent who = new PersonIdent("alice", "alice@example.com", Date.from(Instant.parse(instant)),

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param columns column names, which are also the JSON keys
  */
-public record Table(List<String> columns, List<List<Cell>> rows) {
+public record ExportTable(List<String> columns, List<List<Cell>> rows) {
 
-    public Table {
+    public ExportTable {
         columns = List.copyOf(columns);
         rows = rows.stream().map(List::copyOf).toList();
         for (List<Cell> r : rows) {
