@@ -19,16 +19,6 @@ class DiffCommandTest {
     @TempDir
     Path dir;
 
-    static final String DEPLOYMENT = """
-            apiVersion: registry/v1
-            kind: Deployment
-            name: scorer-stage
-            model: scorer
-            version: 1.0.0
-            environment: stage
-            region: eu-west-1
-            """;
-
     /** Two commits: a promotion with its approval, a capability that raises the tier, a new deployment. */
     private RevCommit[] quarter(GitFixture git) {
         Registries.minimal(dir);
@@ -39,7 +29,7 @@ class DiffCommandTest {
                 .replace("stage: experimental", "stage: staging")
                 + "capabilities: [classification, creditworthiness]\n"
                 + "approvals:\n  - {stage: staging, by: carol@example.com, role: risk-officer, date: 2026-01-05}\n");
-        Registries.write(dir, "deployments/scorer-stage.yaml", DEPLOYMENT);
+        Registries.write(dir, "deployments/scorer-stage.yaml", ExportCommandTest.DEPLOYMENT);
         RevCommit second = git.commit("bob@example.com", "promote scorer to staging and deploy it");
         return new RevCommit[] {first, second};
     }

@@ -3,68 +3,49 @@ package dev.registry.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.registry.card.RiskTier;
-import dev.registry.source.SnapshotReader;
-import dev.registry.source.WorkingTreeSource;
-import dev.registry.testing.Registries;
-import java.nio.file.Path;
+import dev.registry.testing.MemorySource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class InventoryDiffTest {
-
-    @TempDir
-    Path dir;
 
     /** Tiers straight from the card's declaration: enough to see the diff, without the risk engine. */
     static final TierAssessor DECLARED = m -> new Tiers(m.declaredTier(), m.declaredTier().orElse(RiskTier.MINIMAL),
             m.declaredTier().orElse(RiskTier.MINIMAL), List.of(), List.of(), List.of(), List.of());
 
-    static String model(String name, String version, String stage, String extra) {
-        return Registries.model(name, version).replace("stage: experimental", "stage: " + stage) + extra;
-    }
-
     static String deployment(String name, String model, String version, String env, String region) {
-        return """
-                apiVersion: registry/v1
-                kind: Deployment
-                name: %s
-                model: %s
-                version: %s
-                environment: %s
-                region: %s
-                """.formatted(name, model, version, env, region);
+        return MemorySource.deploymentCard(name, model, version, env).replace("eu-west-1", region);
     }
 
-    private Inventory inventory(Path root) {
-        return Inventory.of(new SnapshotReader().read(new WorkingTreeSource(root)), DECLARED, Map.of());
+    private static Inventory inventory(MemorySource source) {
+        return Inventory.of(source.snapshot(), DECLARED, Map.of());
     }
 
     @Test
     void reportsEveryKindOfChangeInReportOrder() {
-        Path a = Registries.minimal(dir.resolve("a"));
-        Registries.write(a, "models/scorer/1.0.0.yaml", model("scorer", "1.0.0", "staging", ""));
-        Registries.write(a, "models/scorer/0.9.0.yaml", model("scorer", "0.9.0", "production", ""));
-        Registries.write(a, "models/chat/1.0.0.yaml", model("chat", "1.0.0", "production", "risk: {tier: limited}\n"));
-        Registries.write(a, "models/old/1.0.0.yaml", model("old", "1.0.0", "experimental", ""));
-        Registries.write(a, "models/gone/1.0.0.yaml", model("gone", "1.0.0", "experimental", ""));
-        Registries.write(a, "deployments/scorer-prod.yaml", deployment("scorer-prod", "scorer", "0.9.0", "prod", "eu-west-1"));
-        Registries.write(a, "deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-west-1"));
+        MemorySource a = MemorySource.minimal()
+                .model("scorer", "1.0.0", "staging", "")
+                .model("scorer", "0.9.0", "production", "")
+                .model("chat", "1.0.0", "production", "risk: {tier: limited}\n")
+                .model("old", "1.0.0", "experimental", "")
+                .model("gone", "1.0.0", "experimental", "")
+                .with("deployments/scorer-prod.yaml", deployment("scorer-prod", "scorer", "0.9.0", "prod", "eu-west-1"))
+                .with("deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-west-1"));
 
-        Path b = Registries.minimal(dir.resolve("b"));
-        Registries.write(b, "models/scorer/1.0.0.yaml", model("scorer", "1.0.0", "production", """
-                approvals:
-                  - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-03-02}
-                """));
-        Registries.write(b, "models/scorer/0.9.0.yaml", model("scorer", "0.9.0", "deprecated", ""));
-        Registries.write(b, "models/chat/1.0.0.yaml", model("chat", "1.0.0", "staging", "risk: {tier: high}\n"));
-        Registries.write(b, "models/old/1.0.0.yaml", model("old", "1.0.0", "experimental", ""));
-        Registries.write(b, "models/new/0.1.0.yaml", model("new", "0.1.0", "experimental", ""));
-        // The deployment card moved to another file: matched by name, it is a move of version, not remove + add.
-        Registries.write(b, "deployments/eu/scorer-prod.yaml", deployment("scorer-prod", "scorer", "1.0.0", "prod", "eu-west-1"));
-        Registries.write(b, "deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-central-1"));
-        Registries.write(b, "deployments/new-dev.yaml", deployment("new-dev", "new", "0.1.0", "dev", "us-east-1"));
+        MemorySource b = MemorySource.minimal()
+                .model("scorer", "1.0.0", "production", """
+                        approvals:
+                          - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-03-02}
+                        """)
+                .model("scorer", "0.9.0", "deprecated", "")
+                .model("chat", "1.0.0", "staging", "risk: {tier: high}\n")
+                .model("old", "1.0.0", "experimental", "")
+                .model("new", "0.1.0", "experimental", "")
+                // The deployment card moved to another file: matched by name, it is a move of version, not remove + add.
+                .with("deployments/eu/scorer-prod.yaml", deployment("scorer-prod", "scorer", "1.0.0", "prod", "eu-west-1"))
+                .with("deployments/chat-dev.yaml", deployment("chat-dev", "chat", "1.0.0", "dev", "eu-central-1"))
+                .with("deployments/new-dev.yaml", deployment("new-dev", "new", "0.1.0", "dev", "us-east-1"));
 
         InventoryDiff diff = InventoryDiff.between(inventory(a), inventory(b));
         List<String> lines = diff.changes().stream()
@@ -99,12 +80,10 @@ class InventoryDiffTest {
 
     @Test
     void anEditedApprovalCommentIsNoChange() {
-        Path a = Registries.minimal(dir.resolve("a"));
-        Registries.write(a, "models/m/1.0.0.yaml", model("m", "1.0.0", "staging",
-                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: ok}]\n"));
-        Path b = Registries.minimal(dir.resolve("b"));
-        Registries.write(b, "models/m/1.0.0.yaml", model("m", "1.0.0", "staging",
-                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: fine by me}]\n"));
+        MemorySource a = MemorySource.minimal().model("m", "1.0.0", "staging",
+                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: ok}]\n");
+        MemorySource b = MemorySource.minimal().model("m", "1.0.0", "staging",
+                "approvals: [{stage: staging, by: carol@example.com, date: 2026-03-02, comment: fine by me}]\n");
         assertEquals(List.of(), InventoryDiff.between(inventory(a), inventory(b)).changes());
     }
 }
