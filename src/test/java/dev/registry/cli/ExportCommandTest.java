@@ -327,6 +327,33 @@ class ExportCommandTest {
     }
 
     @Test
+    void aShallowCloneLeavesOutWhatItCannotDateAndRefusesDatesBeyondIt() throws Exception {
+        try (GitFixture git = GitFixture.init(dir)) {
+            Registries.minimal(dir);
+            Registries.writeModel(dir, "old", "1.0.0");
+            git.commit("alice@example.com", "registry");
+            Registries.writeModel(dir, "scorer", "1.0.0");
+            git.commit("alice@example.com", "register scorer");
+            Registries.write(dir, "models/scorer/1.0.0.yaml", Registries.model("scorer", "1.0.0")
+                    .replace("stage: experimental", "stage: staging"));
+            git.commit("bob@example.com", "promote scorer");
+            Path clone = elsewhere.resolve("clone");
+            org.eclipse.jgit.api.Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(clone.toFile())
+                    .setDepth(1).call().close();
+
+            var r = Cli.in(clone).run("export", "--columns", "model,lastChangeCommit");
+            assertEquals(0, r.exit(), r.toString());
+            // Without the boundary commit's parent, not even its own changes are known: nothing is dated.
+            assertEquals("model,lastChangeCommit\r\nold,\r\nscorer,\r\n", r.out());
+            assertEquals("registry: note: the lastChange columns are empty for 4 files: this shallow clone does not reach"
+                    + " the commits that last changed them (fetch the full history: fetch-depth: 0)\n", r.err());
+            var early = Cli.in(clone).run("export", "--at", "2026-01-05T10:30:00Z");
+            assertEquals(3, early.exit(), early.toString());
+            assertTrue(early.err().contains("history checks need the full history (fetch-depth: 0)"), early.err());
+        }
+    }
+
+    @Test
     void outsideGitTheLastChangeColumnsAreEmptyWithANote() {
         Registries.minimal(dir);
         Registries.writeModel(dir, "scorer", "1.0.0");
