@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code registry codeowners}: a CODEOWNERS file from the owners that cards name, or a check that it is current. */
-@Command(name = "codeowners", mixinStandardHelpOptions = true,
-        description = {"Write a CODEOWNERS file from model and deployment card owners, so that pull requests",
-                "touching a card request review from its owners (team:<id> stands for the team's email,",
-                "else its members' emails). Paths are relative to the git repository's root.",
+@Command(name = "codeowners", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a CODEOWNERS file from the owners of model and deployment cards, so that a pull request"
+                        + " touching a card requests review from its owners.",
+                "team:<id> stands for the team's email, else its members' emails. Paths start at the git repository's root.",
                 "With --check, exit 1 when the file differs from what would be generated."})
 final class CodeownersCommand implements Callable<Integer> {
 

@@ -31,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry diff <from>..<to>}: what changed in the inventory between two revisions or dates. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What changed in the inventory between two revisions or dates: versions registered, promoted,",
-                "demoted, deprecated, retired; tier changes; deployments added, moved or removed; approvals.",
+        description = {"What changed in the inventory between two revisions or dates.",
+                "Versions registered, promoted, demoted, deprecated, retired or removed; risk tier changes;"
+                        + " deployments added, moved or removed; approvals added or withdrawn.",
                 "The text format is the quarterly governance report."})
 final class DiffCommand implements Callable<Integer> {
 

@@ -39,16 +39,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry export}: the inventory as CSV or JSON, now or at any commit or date. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the inventory as CSV or JSON: model versions joined with where they run (inventory),",
-                "model versions (models) or deployments, now or as they were at a commit or date.",
-                "See docs/export.md for the columns and the EU AI Act profile."})
+        description = {"Write the inventory as CSV or JSON, now or as it was at a commit or date.",
+                "Kinds: inventory (model versions with where they run), models, deployments.",
+                "Filters are those of `registry list`. See docs/export.md for the columns and the EU AI Act profile."})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
     RegistryCommand root;
-
-    @Mixin
-    FilterOptions filters;
 
     @Option(names = "--kind", paramLabel = "<kind>", defaultValue = "inventory",
             description = "inventory (one row per model version with its deployments), models or deployments. Default: ${DEFAULT-VALUE}.")
@@ -79,6 +76,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--list-columns", description = "List the columns of the kind, with what each holds, and exit.")
     boolean listColumns;
+
+    @Mixin
+    FilterOptions filters;
 
     @Override
     public Integer call() {
