@@ -3,25 +3,19 @@ package dev.registry.cli;
 import dev.registry.UsageException;
 import dev.registry.edit.AtomicFile;
 import dev.registry.export.DiffReport;
+import dev.registry.export.ExportSource;
 import dev.registry.export.Inventory;
 import dev.registry.export.InventoryDiff;
 import dev.registry.export.RiskTiers;
 import dev.registry.git.CommitInfo;
-import dev.registry.git.GitRepo;
-import dev.registry.git.GitSource;
 import dev.registry.git.PointInTime;
 import dev.registry.report.CsvTable;
 import dev.registry.report.DiffJson;
 import dev.registry.report.DiffText;
-import dev.registry.source.Snapshot;
-import dev.registry.source.SnapshotReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,18 +55,15 @@ final class DiffCommand implements Callable<Integer> {
         PointInTime fromPoint = PointInTime.parse(ends[0]);
         PointInTime toPoint = PointInTime.parse(ends[1]);
         Path registryRoot = root.registryRoot();
-        DiffReport report;
-        try (GitRepo repo = GitRepo.open(registryRoot)) {
-            Optional<Side> from = side(repo, registryRoot, fromPoint);
-            Optional<Side> to = from.isEmpty() ? Optional.empty() : side(repo, registryRoot, toPoint);
-            if (to.isEmpty()) {
-                return ExitCode.FINDINGS;
-            }
-            report = new DiffReport(new DiffReport.Side(fromPoint.text(), from.get().commit),
-                    new DiffReport.Side(toPoint.text(), to.get().commit),
-                    DiffReport.Size.of(from.get().inventory), DiffReport.Size.of(to.get().inventory),
-                    InventoryDiff.between(from.get().inventory, to.get().inventory));
+        Optional<Side> from = side(registryRoot, fromPoint);
+        Optional<Side> to = from.isEmpty() ? Optional.empty() : side(registryRoot, toPoint);
+        if (to.isEmpty()) {
+            return ExitCode.FINDINGS;
         }
+        DiffReport report = new DiffReport(new DiffReport.Side(fromPoint.text(), from.get().commit),
+                new DiffReport.Side(toPoint.text(), to.get().commit),
+                DiffReport.Size.of(from.get().inventory), DiffReport.Size.of(to.get().inventory),
+                InventoryDiff.between(from.get().inventory, to.get().inventory));
         StringWriter buffer = new StringWriter();
         switch (format) {
             case "csv" -> CsvTable.write(report.table(), buffer, false);
@@ -109,13 +100,12 @@ final class DiffCommand implements Callable<Integer> {
     private record Side(CommitInfo commit, Inventory inventory) {
     }
 
-    private Optional<Side> side(GitRepo repo, Path registryRoot, PointInTime point) {
-        CommitInfo commit = point.resolve(repo);
-        Snapshot snapshot = new SnapshotReader().read(GitSource.revision(repo, commit.id()));
-        if (!Readable.check(root, registryRoot, snapshot, "the diff")) {
+    private Optional<Side> side(Path registryRoot, PointInTime point) {
+        ExportSource source = ExportSource.at(registryRoot, point);
+        if (!Readable.check(root, registryRoot, source.snapshot(), "the diff")) {
             return Optional.empty();
         }
-        LocalDate day = LocalDate.ofInstant(commit.time(), ZoneOffset.UTC);
-        return Optional.of(new Side(commit, Inventory.of(snapshot, new RiskTiers().forSnapshot(snapshot, day), Map.of())));
+        return Optional.of(new Side(source.commit().orElseThrow(),
+                source.inventory(new RiskTiers(), ExportSource.History.NONE)));
     }
 }

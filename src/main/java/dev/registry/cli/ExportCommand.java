@@ -1,37 +1,26 @@
 package dev.registry.cli;
 
-import dev.registry.EnvironmentException;
 import dev.registry.UsageException;
 import dev.registry.edit.AtomicFile;
 import dev.registry.export.Export;
 import dev.registry.export.ExportKind;
 import dev.registry.export.ExportProfile;
+import dev.registry.export.ExportSource;
 import dev.registry.export.Inventory;
 import dev.registry.export.RiskTiers;
 import dev.registry.export.ExportTable;
-import dev.registry.git.CommitInfo;
-import dev.registry.git.GitRepo;
-import dev.registry.git.GitSource;
-import dev.registry.git.LastChanges;
 import dev.registry.git.PointInTime;
 import dev.registry.report.CsvTable;
 import dev.registry.report.JsonTable;
 import dev.registry.source.Snapshot;
-import dev.registry.source.SnapshotReader;
-import dev.registry.source.WorkingTreeSource;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.registry.query.ModelFilter;
-import dev.registry.query.ModelQuery;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,37 +91,20 @@ final class ExportCommand implements Callable<Integer> {
 
         Path registryRoot = root.registryRoot();
         long start = System.nanoTime();
-        Snapshot snapshot;
-        LocalDate today;
-        Map<String, CommitInfo> lastChanges = Map.of();
-        if (point != null) {
-            try (GitRepo repo = GitRepo.open(registryRoot)) {
-                CommitInfo commit = point.resolve(repo);
-                snapshot = new SnapshotReader().read(GitSource.revision(repo, commit.id()));
-                if (!Readable.check(root, registryRoot, snapshot, "the export")) {
-                    return ExitCode.FINDINGS;
-                }
-                // Rules that start on a date apply as they did on the day of the commit.
-                today = LocalDate.ofInstant(commit.time(), ZoneOffset.UTC);
-                if (Export.needsHistory(chosen)) {
-                    lastChanges = lastChanges(repo, commit.id(), snapshot);
-                }
-            }
-        } else {
-            snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
-            if (!Readable.check(root, registryRoot, snapshot, "the export")) {
-                return ExitCode.FINDINGS;
-            }
-            today = LocalDate.now();
-            if (Export.needsHistory(chosen)) {
-                lastChanges = workingTreeHistory(registryRoot, snapshot);
-            }
+        ExportSource source = point == null ? ExportSource.workingTree(registryRoot, LocalDate.now())
+                : ExportSource.at(registryRoot, point);
+        Snapshot snapshot = source.snapshot();
+        if (!Readable.check(root, registryRoot, snapshot, "the export")) {
+            return ExitCode.FINDINGS;
+        }
+        ExportSource.History history = Export.needsHistory(chosen) ? source.history() : ExportSource.History.NONE;
+        if (!history.note().isEmpty() && !root.quiet) {
+            root.err.println("registry: note: " + history.note());
+            root.err.flush();
         }
         long read = System.nanoTime();
-        Inventory inventory = Inventory.of(snapshot, new RiskTiers().forSnapshot(snapshot, today), lastChanges);
-        ExportTable table = filter.equals(ModelFilter.all())
-                ? Export.table(k, chosen, inventory, m -> true, d -> true)
-                : filtered(k, chosen, inventory, filter, today);
+        Inventory inventory = source.inventory(new RiskTiers(), history);
+        ExportTable table = Export.table(k, chosen, inventory, filter, source.today());
 
         StringWriter buffer = new StringWriter();
         if (csv) {
@@ -160,18 +132,6 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Rows kept by the filters, with the same meaning as in {@code registry list}. */
-    private static ExportTable filtered(ExportKind k, List<String> chosen, Inventory inventory, ModelFilter filter,
-                                        LocalDate today) {
-        ModelQuery query = new ModelQuery(inventory.snapshot(), today);
-        if (k == ExportKind.DEPLOYMENTS) {
-            Set<String> kept = query.deployments(filter).stream().map(r -> r.deployment().path()).collect(Collectors.toSet());
-            return Export.table(k, chosen, inventory, m -> true, d -> kept.contains(d.path()));
-        }
-        Set<String> kept = query.models(filter).stream().map(r -> r.card().path()).collect(Collectors.toSet());
-        return Export.table(k, chosen, inventory, m -> kept.contains(m.path()), d -> true);
-    }
-
     static ExportKind parseKind(String text) {
         for (ExportKind k : ExportKind.values()) {
             if (k.id().equals(text)) {
@@ -179,41 +139,5 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         throw new UsageException("unknown kind `" + text + "`; expected inventory, models or deployments");
-    }
-
-    /** Last changes for a working-tree export: from HEAD when the registry is in git, else none. */
-    private Map<String, CommitInfo> workingTreeHistory(Path registryRoot, Snapshot snapshot) {
-        GitRepo repo;
-        try {
-            repo = GitRepo.open(registryRoot);
-        } catch (EnvironmentException e) {
-            note("the lastChange columns are empty: " + e.getMessage());
-            return Map.of();
-        }
-        try (repo) {
-            java.util.Optional<CommitInfo> head = PointInTime.head(repo);
-            if (head.isEmpty()) {
-                note("the lastChange columns are empty: the repository has no commits yet");
-                return Map.of();
-            }
-            return lastChanges(repo, head.get().id(), snapshot);
-        }
-    }
-
-    private Map<String, CommitInfo> lastChanges(GitRepo repo, String from, Snapshot snapshot) {
-        LastChanges changes = LastChanges.of(repo, from, snapshot.files().keySet());
-        if (changes.incomplete()) {
-            int missing = snapshot.files().size() - changes.byPath().size();
-            note("the lastChange columns are empty for " + missing + " files: this shallow clone does not reach"
-                    + " the commits that last changed them (fetch the full history: fetch-depth: 0)");
-        }
-        return changes.byPath();
-    }
-
-    private void note(String message) {
-        if (!root.quiet) {
-            root.err.println("registry: note: " + message);
-            root.err.flush();
-        }
     }
 }

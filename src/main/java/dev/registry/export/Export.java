@@ -4,12 +4,16 @@ import dev.registry.UsageException;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
 import dev.registry.check.NearestName;
+import dev.registry.query.ModelFilter;
+import dev.registry.query.ModelQuery;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Turns an inventory into the table an export writes: rows of one kind, under chosen columns. */
 public final class Export {
@@ -53,6 +57,25 @@ public final class Export {
     /** Whether any of the columns shows git history, which costs a walk of it. */
     public static boolean needsHistory(List<String> columns) {
         return columns.stream().anyMatch(Columns::needsHistory);
+    }
+
+    /**
+     * The table of the rows a filter keeps, with the meaning {@code registry list} gives it.
+     *
+     * @param today the day the snapshot's risk rules are judged on, for a tier criterion
+     */
+    public static ExportTable table(ExportKind kind, List<String> columns, Inventory inventory, ModelFilter filter,
+                                    LocalDate today) {
+        if (filter.equals(ModelFilter.all())) {
+            return table(kind, columns, inventory, m -> true, d -> true);
+        }
+        ModelQuery query = new ModelQuery(inventory.snapshot(), today);
+        if (kind == ExportKind.DEPLOYMENTS) {
+            Set<String> kept = query.deployments(filter).stream().map(r -> r.deployment().path()).collect(Collectors.toSet());
+            return table(kind, columns, inventory, m -> true, d -> kept.contains(d.path()));
+        }
+        Set<String> kept = query.models(filter).stream().map(r -> r.card().path()).collect(Collectors.toSet());
+        return table(kind, columns, inventory, m -> kept.contains(m.path()), d -> true);
     }
 
     /**
