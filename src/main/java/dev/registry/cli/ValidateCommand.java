@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Snapshot snapshot;
         if (where != null && (where.staged || where.rev != null)) {
-            try (GitRepo repo = GitRepo.open(registryRoot)) {
+            try (GitRepo repo = GitRepo.open(registryRoot, root.env, root.cwd)) {
                 Source source = where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev);
                 snapshot = new SnapshotReader().read(source);
             }

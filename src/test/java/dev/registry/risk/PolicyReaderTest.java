@@ -257,7 +257,7 @@ class PolicyReaderTest {
                 "10:16 schema-unknown-field unknown field `capabilty` in `policy.risk.rules[0].when` | did you mean `capability`?",
                 "11:9 schema-required missing required field `tier` in `policy.risk.rules[1]`",
                 "19:28 schema-type `policy.risk.rules[2].when.capability` must be a string or a list, found a mapping",
-                "24:15 schema-maxProperties `policy.risk.rules[3].when` must have at most 1 properties",
+                "24:15 schema-max-properties `policy.risk.rules[3].when` must have at most 1 properties",
                 "25:15 schema-pattern `policy.risk.disable[0]` `not a rule id` is not valid: expected a risk rule identifier: letters,"
                         + " digits and single hyphens (P-a, H-4a, people-decisions-pii)."), got);
     }
