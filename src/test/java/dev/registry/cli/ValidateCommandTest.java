@@ -260,7 +260,7 @@ class ValidateCommandTest {
         Registries.minimal(dir);
         var r = Cli.in(dir).run("validate", "-v");
         assertEquals(0, r.exit());
-        assertTrue(r.err().matches("validated 2 files in \\d+ ms\n"), r.err());
+        assertTrue(r.err().matches("read 2 files from the working tree in \\d+ ms, checked them in \\d+ ms\n"), r.err());
     }
 
     @Test
