@@ -84,7 +84,7 @@ class SchemaCheckTest {
     @Test
     void anUnknownKeyFarFromEveryFieldListsTheKnownOnes() {
         Finding f = only(model(CARD + "risk: {colour: red}\n"));
-        assertEquals("known fields here: tier, justification", f.hint());
+        assertEquals("known fields here: tier, justification, derogation", f.hint());
     }
 
     @Test
