@@ -27,11 +27,11 @@ public final class GenerateCards {
     }
 
     static final List<Archetype> ARCHETYPES = List.of(
-            new Archetype("assistant", "openai", List.of("text"), List.of("generates-text", "interacts-with-humans"),
+            new Archetype("assistant", "openai", List.of("text"), List.of("generates-text", "question-answering", "interacts-with-humans"),
                     List.of("consumer"), List.of("pii"), "limited", true, "Answers customer questions about %s products"),
-            new Archetype("summariser", "anthropic", List.of("text"), List.of("generates-text", "interaction-obvious"),
+            new Archetype("summariser", "anthropic", List.of("text"), List.of("summarization", "generates-text", "interaction-obvious"),
                     List.of("internal-operations"), List.of("pii"), "limited", true, "Summarises %s case notes for staff"),
-            new Archetype("translator", "internal", List.of("text"), List.of("generates-text", "interaction-obvious"),
+            new Archetype("translator", "internal", List.of("text"), List.of("translation", "generates-text", "interaction-obvious"),
                     List.of("internal-operations"), List.of(), "limited", true, "Translates %s correspondence between EU languages"),
             new Archetype("churn-model", "internal", List.of("tabular"), List.of("classification"),
                     List.of("consumer"), List.of("pii", "financial"), "minimal", false, "Predicts %s customer churn for retention offers"),
@@ -42,7 +42,7 @@ public final class GenerateCards {
                     List.of("credit"), List.of("pii", "financial"), "high", false, "Scores %s loan applications for human underwriters"),
             new Archetype("embedder", "huggingface", List.of("embedding"), List.of("embedding"),
                     List.of("internal-operations"), List.of(), "minimal", false, "Embeds %s documents for retrieval"),
-            new Archetype("reranker", "huggingface", List.of("text"), List.of("ranking"),
+            new Archetype("reranker", "huggingface", List.of("text"), List.of("reranking"),
                     List.of("internal-operations"), List.of(), "minimal", false, "Reranks %s search results"));
 
     static final List<String> AREAS = List.of("retail", "claims", "mortgage", "payments", "savings", "motor", "travel",
