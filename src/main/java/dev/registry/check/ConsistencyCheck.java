@@ -352,10 +352,13 @@ public final class ConsistencyCheck implements Check {
 
     /** The schema checks a date's shape; this catches shapes that are no day (2026-02-30). */
     private void dates(RegistryFile f, List<Finding> out) {
-        f.document().keys().keySet().stream().sorted().forEach(ptr -> {
+        f.document().keys().keySet().forEach(ptr -> {
             String field = ptr.substring(ptr.lastIndexOf('/') + 1);
+            if (!DATE_FIELDS.contains(field)) {
+                return;
+            }
             JsonNode v = f.document().root().at(ptr);
-            if (DATE_FIELDS.contains(field) && v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()) {
+            if (v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()) {
                 try {
                     LocalDate.parse(v.asText());
                 } catch (DateTimeParseException e) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry list}: model versions, or deployments, that match filters. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List model versions (or deployments, with --deployments) that match the filters, sorted by",
-                "name and version. Values of one option are alternatives; options narrow each other."},
+        description = {"List model versions or deployments that match filters.",
+                "Lists model versions (or deployments, with --deployments) sorted by name and version. Values of one"
+                        + " option are alternatives; options narrow each other."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry list --stage production --tier high",
                 "  registry list --deployments --env prod --region eu --format csv > prod-eu.csv"})

@@ -26,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry register}: a new model card, from flags, from prompts, or copied forward from another version. */
 @Command(name = "register",
-        description = {"Register a model version: write models/<name>/<version>.yaml from flags,",
-                "or copy an existing version forward with --from. The card is validated with the whole registry",
-                "before it is written; an existing version is never overwritten.",
+        description = {"Register a new model version, from flags, prompts or an existing version.",
+                "Writes models/<name>/<version>.yaml from flags, or copies an existing version forward with --from."
+                        + " The card is validated with the whole registry before it is written; an existing version is"
+                        + " never overwritten.",
                 "Run in a terminal without --name, --version, --provider or --owner, it asks for them."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry register --name credit-scorer --version 1.0.0 --provider internal \\",
@@ -94,8 +95,8 @@ final class RegisterCommand implements Callable<Integer> {
     String stage;
 
     @Option(names = "--from", paramLabel = "<model@version>",
-            description = "Copy this card forward (comments kept; stage reset to experimental; approvals, evaluations and"
-                    + " deprecation cleared); other flags replace copied fields.")
+            description = "Copy this card forward (comments kept; stage reset to experimental; approvals, evaluations,"
+                    + " deprecation and a signed risk derogation cleared); other flags replace copied fields.")
     String from;
 
     @Option(names = "--bump", paramLabel = "<part>", description = "With --from: the new version raises major, minor or patch.")

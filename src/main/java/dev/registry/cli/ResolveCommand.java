@@ -21,13 +21,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry resolve}: the production model version an application should use for a capability. */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = {"Find the latest production version with a capability that satisfies the constraints, its",
-                "fallback chain, and why every other candidate was not chosen.",
-                "Data residency: --region r is allowed by a compliance.dataResidency entry equal to r or an area",
-                "holding it (eu-west-1 is allowed by eu-west-1, eu-west or eu); a card declaring no residency is",
-                "not placed in any region. With --env, the version must have a deployment there (in the region).",
-                "Among qualifying versions, a version that is another one's fallback ranks last, then higher",
-                "SemVer first, then model name. Fallbacks are usable in production or deprecated."},
+        description = {"Pick the production model version for a capability, region and environment.",
+                "Finds the latest production version with the capability that satisfies the constraints, its fallback"
+                        + " chain, and why every other candidate was not chosen.",
+                "Data residency: --region r is allowed by a compliance.dataResidency entry equal to r or an area holding"
+                        + " it (eu-west-1 is allowed by eu-west-1, eu-west or eu); a card declaring no residency is not"
+                        + " placed in any region. With --env, the version must have a deployment there (in the region).",
+                "Among qualifying versions, a version that is another one's fallback ranks last, then higher SemVer"
+                        + " first, then model name. Fallbacks are usable in production or deprecated."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a version qualifies", "1:nothing qualifies", "2:usage error"})
 final class ResolveCommand implements Callable<Integer> {

@@ -21,9 +21,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry show <model[@version]>}: a version's card with what the registry computes about it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show a model version's card with its computed facts: effective, computed and declared risk",
-                "tier with the rules behind it, deployments, approvals, and the next promotion.",
-                "Without a version, every version of the model, oldest first."})
+        description = {"Show a model version's card with its computed facts.",
+                "Shows the card's fields, the effective, computed and declared risk tier with the rules behind it,"
+                        + " the deployments running it, the approvals present and the next promotion."
+                        + " Without a version, every version of the model, oldest first."})
 final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -20,6 +20,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -216,7 +217,7 @@ public final class StrictYamlReader {
                 ObjectNode obj = NODES.objectNode();
                 while (next(p) == JsonToken.FIELD_NAME) {
                     checkNode(p); // a key can carry an anchor or a tag too
-                    String name = p.currentName();
+                    String name = wholeCharacters(p, p.currentName());
                     String child = YamlDocument.child(pointer, name);
                     Location keyAt = at(p.currentTokenLocation());
                     if (obj.has(name)) {
@@ -241,7 +242,7 @@ public final class StrictYamlReader {
                 return arr;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return NODES.textNode(wholeCharacters(p, p.getText()));
             case VALUE_NUMBER_INT:
                 coerced.put(pointer, p.getText());
                 try {
@@ -392,11 +393,26 @@ public final class StrictYamlReader {
             if (text.charAt(i) == '\n') {
                 line++;
                 col = 1;
-            } else {
-                col++;
+            } else if (!Character.isLowSurrogate(text.charAt(i))) {
+                col++; // columns count code points, as SnakeYAML's marks do
             }
         }
         return new Location(line, col);
+    }
+
+    /** A string from a YAML escape such as {@code "\ud800"} can hold half a character; refuse it. */
+    private static String wholeCharacters(YAMLParser p, String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MarkedProblem(new YamlProblem("yaml-encoding", at(p.currentTokenLocation()),
+                        String.format(Locale.ROOT, "the text holds a lone surrogate \\u%04x, which is not a character", (int) c),
+                        "write the character itself, or escape both halves of a surrogate pair"));
+            }
+        }
+        return s;
     }
 
     /** Carries a {@link YamlProblem} through Jackson's IOException-typed call chain. */

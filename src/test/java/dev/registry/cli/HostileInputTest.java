@@ -245,6 +245,16 @@ class HostileInputTest {
             Registries.write(d.getParent(), "elsewhere/owners.yaml", Registries.OWNERS);
             link(d.resolve("owners.yaml"), d.getParent().resolve("elsewhere/owners.yaml"));
         }, "owners.yaml", "path-symlink", "symbolic links are not allowed"));
+        c.add(setup("a folder where owners.yaml belongs", d -> {
+            try {
+                Files.delete(d.resolve("owners.yaml"));
+                Files.createDirectories(d.resolve("owners.yaml"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "owners.yaml", "path-not-file", "not a regular file"));
+        c.add(card("a lone surrogate", VALID_CARD + "description: \"broken \\ud800 text\"\n",
+                "yaml-encoding", 9, 14, "lone surrogate"));
         c.add(card("`..` as a name", VALID_CARD.replace("name: credit-scorer", "name: .."),
                 "schema-pattern", 3, 7, "`name` `..` is not valid: expected lowercase kebab-case name"));
         c.add(card("path in a name", VALID_CARD.replace("name: credit-scorer", "name: ../../etc/passwd"),

@@ -246,6 +246,20 @@ class RegisterCommandTest {
     }
 
     @Test
+    void fromClearsASignedDerogationWhichWasAboutTheOldVersion() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/triage/1.0.0.yaml", Registries.model("triage", "1.0.0") + """
+                risk:
+                  tier: minimal   # see derogation
+                  derogation: {rule: H-5d, reviewer: carol@example.com, date: "2026-10-01", reason: "Preparatory sorting only."}
+                """);
+        var r = Cli.in(dir).run("register", "--from", "triage@1.0.0", "--bump", "patch");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(Registries.model("triage", "1.0.1") + "risk:\n  tier: minimal   # see derogation\n",
+                Registries.read(dir.resolve("models/triage/1.0.1.yaml")));
+    }
+
+    @Test
     void fromWithAnExplicitVersionAndOverrides() {
         Registries.minimal(dir);
         Registries.write(dir, "models/credit-scorer/2.0.3.yaml", RELEASED);

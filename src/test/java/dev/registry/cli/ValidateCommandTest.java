@@ -60,6 +60,34 @@ class ValidateCommandTest {
         assertEquals("ok: 5 files checked in the working tree: 0 errors, 1 warning\n", r.out());
     }
 
+    @Test
+    void theReadmeTourOfABrokenSampleCopyIsWhatUsersSee() {
+        Path broken = Registries.copyOfSample(dir.resolve("broken"));
+        edit(broken.resolve("deployments/loan-origination-eu-prod.yaml"), "\nregion: ", "\nregoin: ");
+        edit(broken.resolve("models/credit-scorer/2.1.0.yaml"), "\nversion: 2.1.0\n", "\nversion: 2.10\n");
+        edit(broken.resolve("models/credit-scorer/2.1.0.yaml"), "\nowners: [team:credit-risk-ml]", "\nowners: [team:credit-risk-m]");
+        var r = Cli.in(dir).run("-C", "broken", "validate");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("""
+                broken/deployments/loan-origination-eu-prod.yaml:8:1: error: unknown field `regoin` [schema-unknown-field]
+                    hint: did you mean `region`?
+                broken/models/credit-scorer/2.1.0.yaml:4:10: error: `version` must be a string, found the number 2.1 [schema-type]
+                    hint: YAML reads the unquoted 2.10 as the number 2.1; quote it: "2.10"
+                broken/models/credit-scorer/2.1.0.yaml:21:10: error: owner `team:credit-risk-m` is not defined in owners.yaml [owner-unknown]
+                    hint: did you mean `team:credit-risk-ml`?
+                """, r.err());
+        assertTrue(r.out().matches("failed: \\d+ files checked in the working tree: 3 errors, 0 warnings\n"), r.out());
+        var sample = Cli.in(Registries.sample().getParent()).run("-C", "sample-registry", "validate");
+        assertEquals(0, sample.exit(), sample.toString());
+        assertEquals("", sample.err());
+    }
+
+    private static void edit(Path file, String from, String to) {
+        String text = Registries.read(file);
+        assertTrue(text.contains(from), file + " no longer contains " + from.strip() + ": update the README tour");
+        Registries.write(file.getParent(), file.getFileName().toString(), text.replace(from, to));
+    }
+
     /** Two broken cards, a deployment of one of them, and an unrelated good card. */
     private Path brokenRegistry() {
         Registries.minimal(dir);
@@ -260,7 +288,7 @@ class ValidateCommandTest {
         Registries.minimal(dir);
         var r = Cli.in(dir).run("validate", "-v");
         assertEquals(0, r.exit());
-        assertTrue(r.err().matches("validated 2 files in \\d+ ms\n"), r.err());
+        assertTrue(r.err().matches("read 2 files from the working tree in \\d+ ms, checked them in \\d+ ms\n"), r.err());
     }
 
     @Test

@@ -152,6 +152,17 @@ class StrictYamlReaderTest {
         assertFinding(afterAccent, "yaml-encoding", 1, 5);
         assertFinding(reject(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ':', ' ', '1'}), "yaml-bom", 1, 1);
         assertFinding(reject("a: 1\nb: x\0y\n"), "yaml-encoding", 2, 5);
+        // Columns count code points: each emoji is one column, though two UTF-16 chars.
+        assertFinding(reject("a: \uD83D\uDE00\uD83D\uDE00 x\0\n"), "yaml-encoding", 1, 8);
+    }
+
+    @Test
+    void loneSurrogatesFromEscapesAreRefused() {
+        Finding value = reject("a: 1\nb: \"x\\ud800y\"\n");
+        assertFinding(value, "yaml-encoding", 2, 4);
+        assertEquals("the text holds a lone surrogate \\ud800, which is not a character", value.message());
+        assertFinding(reject("\"k\\udc00\": 1\n"), "yaml-encoding", 1, 1);
+        assertEquals("\uD83D\uDE00", parse("a: \"\\ud83d\\ude00\"\n").root().path("a").asText());
     }
 
     @Test
