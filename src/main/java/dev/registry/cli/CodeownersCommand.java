@@ -23,10 +23,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry codeowners}: a CODEOWNERS file from the owners that cards name, or a check that it is current. */
 @Command(name = "codeowners", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a CODEOWNERS file from the owners of model and deployment cards, so that a pull request"
-                        + " touching a card requests review from its owners.",
-                "team:<id> stands for the team's email, else its members' emails. Paths start at the git repository's root.",
-                "With --check, exit 1 when the file differs from what would be generated."})
+        description = {"Write a CODEOWNERS file from the owners of model and deployment cards.",
+                "A pull request touching a card then requests review from its owners. team:<id> stands for the team's"
+                        + " email, else its members' emails; paths start at the git repository's root.",
+                "With --check, exit 1 when the file differs from what would be generated."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  registry codeowners -o .github/CODEOWNERS",
+                "  registry codeowners --check          # in CI: fails when a card's owners changed without it"})
 final class CodeownersCommand implements Callable<Integer> {
 
     @ParentCommand

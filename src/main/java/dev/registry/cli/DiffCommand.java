@@ -25,10 +25,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry diff <from>..<to>}: what changed in the inventory between two revisions or dates. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What changed in the inventory between two revisions or dates.",
+        description = {"Show what changed in the inventory between two revisions or dates.",
                 "Versions registered, promoted, demoted, deprecated, retired or removed; risk tier changes;"
                         + " deployments added, moved or removed; approvals added or withdrawn.",
-                "The text format is the quarterly governance report."})
+                "The text format is the quarterly governance report."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  registry diff 2026-01-01..2026-03-31",
+                "  registry diff v1.4..HEAD --format csv -o changes.csv"})
 final class DiffCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -30,7 +30,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the inventory as CSV or JSON, now or as it was at a commit or date.",
                 "Kinds: inventory (model versions with where they run), models, deployments.",
-                "Filters are those of `registry list`. See docs/export.md for the columns and the EU AI Act profile."})
+                "Filters are those of `registry list`. See docs/export.md for the columns and the EU AI Act profile."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  registry export -o inventory.csv",
+                "  registry export --at 2026-03-31 --profile eu-ai-act --excel -o q1-eu-ai-act.csv",
+                "  registry export --kind deployments --env prod --format json"})
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
