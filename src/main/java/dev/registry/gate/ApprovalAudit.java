@@ -1,0 +1,170 @@
+package dev.registry.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.card.Approval;
+import dev.registry.card.ModelCard;
+import dev.registry.card.Owners;
+import dev.registry.card.Stage;
+import dev.registry.git.CardAt;
+import dev.registry.git.CommitInfo;
+import dev.registry.git.History;
+import dev.registry.source.CardBinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which approvals of a card count, from git history rather than from the card's text.
+ * An approval counts when
+ * <ul>
+ *   <li>the commit that added it was authored by the approver (or an alias owners.yaml lists for them),</li>
+ *   <li>the approver authored none of the commits in the range that changed the card's content,</li>
+ *   <li>the card's content is the same now as when the approval was added, and</li>
+ *   <li>the approver holds the role the approval claims.</li>
+ * </ul>
+ * "Content" is the card less its approvals and lifecycle: approving and promoting do not make
+ * earlier approvals stale; any other edit does. Owners come from the base commit, so a pull request
+ * cannot grant its author a role or an alias.
+ */
+final class ApprovalAudit {
+
+    /** Who counts, and why the others do not. */
+    record Outcome(List<Approver> approvers, List<Need> notes, List<Need> blocking) {
+    }
+
+    private final History history;
+    private final Owners owners;
+    private final List<CommitInfo> range;
+    private final String head;
+
+    /**
+     * @param owners the base commit's owners.yaml
+     * @param range  the commits under review, oldest first
+     * @param head   the commit whose cards are judged
+     */
+    ApprovalAudit(History history, Owners owners, List<CommitInfo> range, String head) {
+        this.history = history;
+        this.owners = owners;
+        this.range = List.copyOf(range);
+        this.head = head;
+    }
+
+    /** The part of a card an approval vouches for. */
+    static JsonNode content(JsonNode card) {
+        ObjectNode copy = card.deepCopy();
+        copy.remove("approvals");
+        copy.remove("lifecycle");
+        return copy;
+    }
+
+    Outcome audit(ModelCard card, Stage stage, List<String> approvedBy) {
+        List<Approver> approvers = new ArrayList<>();
+        List<Need> notes = new ArrayList<>();
+        List<Need> blocking = new ArrayList<>();
+        List<CommitInfo> editors = history.changedIn(range, card.ref(), ApprovalAudit::content);
+        JsonNode contentNow = content(card.document());
+
+        for (int i = 0; i < card.approvals().size(); i++) {
+            Approval a = card.approvals().get(i);
+            if (a.stage() != stage || a.by().isEmpty()) {
+                continue;
+            }
+            String ptr = "/approvals/" + i;
+            Optional<Owners.Person> person = owners.person(a.by());
+            if (person.isEmpty()) {
+                notes.add(new Need("approvals", "approval-unknown", ptr + "/by",
+                        "approval by " + a.by() + " does not count: they are not a person in owners.yaml at the base commit",
+                        "approvers must be listed in owners.yaml before the change they approve"));
+                continue;
+            }
+            Owners.Person p = person.get();
+            CommitInfo added = history.introducedBy(card.ref(), head, sameApproval(a));
+            if (!p.answersTo(added.authorEmail())) {
+                blocking.add(new Need("approvals", "approval-forged", ptr,
+                        "approval by " + a.by() + " was added in commit " + added.shortId() + " by " + added.authorEmail()
+                                + "; an approval counts only when its approver commits it",
+                        a.by() + " must add it in a commit of their own (`registry approve " + card.ref() + " --stage " + stage
+                                + "` run as them); an address they commit with can be listed under `aliases` in owners.yaml"));
+                continue;
+            }
+            if (!a.role().isEmpty() && !p.roles().contains(a.role())) {
+                notes.add(new Need("approvals", "approval-role", ptr + "/role",
+                        "approval by " + a.by() + " as " + a.role() + " does not count: owners.yaml does not give them that role",
+                        p.roles().isEmpty() ? "they hold no roles in owners.yaml" : "their roles: " + String.join(", ", p.roles())));
+                continue;
+            }
+            List<CommitInfo> own = editorsAmong(editors, p);
+            if (!own.isEmpty()) {
+                notes.add(new Need("approvals", "approval-author", ptr,
+                        "approval by " + a.by() + " does not count: they changed the card in this range (commit "
+                                + own.stream().map(CommitInfo::shortId).collect(Collectors.joining(", ")) + ")",
+                        "someone who did not write the change must approve it"));
+                continue;
+            }
+            Optional<CommitInfo> laterEdit = editedSince(card, added, contentNow);
+            if (laterEdit.isPresent()) {
+                CommitInfo e = laterEdit.get();
+                notes.add(new Need("approvals", "approval-stale", ptr,
+                        "approval by " + a.by() + " (commit " + added.shortId() + ") no longer counts: the card changed after it,"
+                                + " in commit " + e.shortId() + " by " + e.authorEmail(),
+                        "ask " + a.by() + " to review the change and approve again"));
+                continue;
+            }
+            approvers.add(new Approver(p.email(), p.roles(), ptr));
+        }
+
+        for (String email : approvedBy) {
+            Optional<Owners.Person> person = owners.person(email);
+            if (person.isEmpty()) {
+                notes.add(new Need("approvals", "approval-unknown", "",
+                        "--approved-by " + email + " does not count for " + card.ref() + ": not a person in owners.yaml at the base commit",
+                        "list them (or this address as an alias) in owners.yaml"));
+                continue;
+            }
+            List<CommitInfo> own = editorsAmong(editors, person.get());
+            if (!own.isEmpty()) {
+                notes.add(new Need("approvals", "approval-author", "",
+                        "--approved-by " + email + " does not count for " + card.ref() + ": they changed the card in this range (commit "
+                                + own.stream().map(CommitInfo::shortId).collect(Collectors.joining(", ")) + ")",
+                        "someone who did not write the change must approve it"));
+                continue;
+            }
+            approvers.add(new Approver(person.get().email(), person.get().roles(), ""));
+        }
+        return new Outcome(approvers, notes, blocking);
+    }
+
+    private static List<CommitInfo> editorsAmong(List<CommitInfo> editors, Owners.Person p) {
+        return editors.stream().filter(c -> p.answersTo(c.authorEmail())).toList();
+    }
+
+    /** The last commit that changed the content between the approval and head, when it differs now. */
+    private Optional<CommitInfo> editedSince(ModelCard card, CommitInfo added, JsonNode contentNow) {
+        Optional<JsonNode> then = history.model(added.id(), card.ref()).map(CardAt::document).map(ApprovalAudit::content);
+        if (then.isPresent() && then.get().equals(contentNow)) {
+            return Optional.empty();
+        }
+        List<CommitInfo> edits = history.changedIn(history.range(added.id(), head), card.ref(), ApprovalAudit::content);
+        // Content differs, so some commit after the approval changed it (or a merge brought the change in).
+        return Optional.of(edits.isEmpty() ? added : edits.get(edits.size() - 1));
+    }
+
+    /** Whether a card carries this approval: same stage, approver and role; date and comment may be edited. */
+    private static Predicate<JsonNode> sameApproval(Approval a) {
+        String by = a.by().toLowerCase(Locale.ROOT);
+        return doc -> {
+            for (JsonNode n : doc.path("approvals")) {
+                if (CardBinder.text(n.path("stage")).equals(a.stage().id())
+                        && CardBinder.text(n.path("by")).toLowerCase(Locale.ROOT).equals(by)
+                        && CardBinder.text(n.path("role")).equals(a.role())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+}
