@@ -134,8 +134,10 @@ public final class History implements AutoCloseable {
             candidates.addAll(List.of("refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master",
                     "refs/remotes/origin/main", "refs/remotes/origin/master"));
             for (String c : candidates) {
-                if (r.exactRef(c) != null && r.resolve(c) != null) {
-                    return Optional.of(Repository.shortenRefName(c));
+                org.eclipse.jgit.lib.Ref ref = r.exactRef(c);
+                if (ref != null && r.resolve(c) != null) {
+                    // origin/HEAD reads better as the branch it stands for.
+                    return Optional.of(Repository.shortenRefName(ref.isSymbolic() ? ref.getTarget().getName() : c));
                 }
             }
             return Optional.empty();
