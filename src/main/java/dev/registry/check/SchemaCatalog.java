@@ -32,7 +32,11 @@ public final class SchemaCatalog {
 
     private static volatile SchemaCatalog instance;
 
+    /** The risk policy schema: not a registry file kind, but registry.yaml's policy.risk refers to it. */
+    private static final String POLICY_FILE = "policy.schema.json";
+
     private final Map<CardKind, Schema> schemas = new EnumMap<>(CardKind.class);
+    private final Schema policy;
     private final Map<String, JsonNode> raw = new HashMap<>();
 
     private SchemaCatalog() {
@@ -48,6 +52,8 @@ public final class SchemaCatalog {
             s.initializeValidators(); // fail here, at start-up, on a broken $ref
             schemas.put(kind, s);
         }
+        policy = registry.getSchema(SchemaLocation.of(ID_PREFIX + POLICY_FILE));
+        policy.initializeValidators();
     }
 
     /** The shared catalog; compiled on first use. */
@@ -69,6 +75,11 @@ public final class SchemaCatalog {
         return schemas.get(kind);
     }
 
+    /** The schema of a whole risk policy document (kind: Policy), such as the bundled default policy. */
+    public Schema policySchema() {
+        return policy;
+    }
+
     /** The schema file's text, as shipped: what {@code registry schema <kind>} prints. */
     public static String text(String file) {
         try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + file)) {
@@ -82,45 +93,73 @@ public final class SchemaCatalog {
     }
 
     /**
-     * A schema with the shared definitions copied in, so that editors (yaml-language-server) can
-     * use it as one offline file: {@code common.schema.json#/$defs/x} becomes {@code #/$defs/common-x}.
+     * A schema with the definitions it refers to in other bundled files copied in, so that editors
+     * (yaml-language-server) can use it as one offline file: {@code common.schema.json#/$defs/x}
+     * becomes {@code #/$defs/common-x}, {@code policy.schema.json#/$defs/rule} {@code #/$defs/policy-rule}.
      */
     public static String bundled(CardKind kind) {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode schema =
                     (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text(kind.schemaFile()));
-            JsonNode common = JSON.readTree(text("common.schema.json")).path("$defs");
             com.fasterxml.jackson.databind.node.ObjectNode defs = schema.has("$defs")
                     ? (com.fasterxml.jackson.databind.node.ObjectNode) schema.get("$defs")
                     : schema.putObject("$defs");
-            common.fields().forEachRemaining(e -> defs.set("common-" + e.getKey(), e.getValue().deepCopy()));
-            rewriteRefs(schema, false);
-            defs.fields().forEachRemaining(e -> {
-                if (e.getKey().startsWith("common-")) {
-                    rewriteRefs(e.getValue(), true);
+            java.util.Deque<String> pending = new java.util.ArrayDeque<>(referencedFiles(schema));
+            java.util.Set<String> copied = new java.util.HashSet<>();
+            rewriteRefs(schema, null);
+            while (!pending.isEmpty()) {
+                String file = pending.pop();
+                if (file.equals(kind.schemaFile()) || !copied.add(file)) {
+                    continue;
                 }
-            });
+                JsonNode other = JSON.readTree(text(file)).path("$defs");
+                pending.addAll(referencedFiles(other));
+                other.properties().forEach(e -> {
+                    JsonNode copy = e.getValue().deepCopy();
+                    rewriteRefs(copy, file);
+                    defs.set(prefix(file) + e.getKey(), copy);
+                });
+            }
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void rewriteRefs(JsonNode node, boolean insideCommon) {
+    private static String prefix(String file) {
+        return file.substring(0, file.length() - ".schema.json".length()) + "-";
+    }
+
+    private static java.util.Set<String> referencedFiles(JsonNode node) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (node.isObject() || node.isArray()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().contains(".schema.json#")) {
+                out.add(ref.asText().substring(0, ref.asText().indexOf('#')));
+            }
+            node.elements().forEachRemaining(child -> out.addAll(referencedFiles(child)));
+        }
+        return out;
+    }
+
+    /** Points refs at the copied definitions; {@code from} is the file a copied definition came from, or null. */
+    private static void rewriteRefs(JsonNode node, String from) {
         if (node.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) node;
             JsonNode ref = obj.get("$ref");
             if (ref != null && ref.isTextual()) {
                 String r = ref.asText();
-                if (r.startsWith("common.schema.json#/$defs/")) {
-                    obj.put("$ref", "#/$defs/common-" + r.substring("common.schema.json#/$defs/".length()));
-                } else if (insideCommon && r.startsWith("#/$defs/")) {
-                    obj.put("$ref", "#/$defs/common-" + r.substring("#/$defs/".length()));
+                int marker = r.indexOf(".schema.json#/$defs/");
+                if (marker > 0) {
+                    String file = r.substring(0, marker) + ".schema.json";
+                    obj.put("$ref", "#/$defs/" + prefix(file) + r.substring(marker + ".schema.json#/$defs/".length()));
+                } else if (from != null && r.startsWith("#/$defs/")) {
+                    obj.put("$ref", "#/$defs/" + prefix(from) + r.substring("#/$defs/".length()));
                 }
             }
-            obj.elements().forEachRemaining(child -> rewriteRefs(child, insideCommon));
+            obj.elements().forEachRemaining(child -> rewriteRefs(child, from));
         } else if (node.isArray()) {
-            node.elements().forEachRemaining(child -> rewriteRefs(child, insideCommon));
+            node.elements().forEachRemaining(child -> rewriteRefs(child, from));
         }
     }
 

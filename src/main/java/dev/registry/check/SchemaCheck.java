@@ -30,17 +30,21 @@ public final class SchemaCheck implements Check {
 
     /** Schema findings for one file. */
     public List<Finding> check(SchemaCatalog catalog, RegistryFile file) {
-        List<Error> errors = catalog.schema(file.kind()).validate(file.document().root());
+        return check(catalog, catalog.schema(file.kind()), file.path(), file.document());
+    }
+
+    /** Findings of one document against a given schema of the catalog (the risk policy's, say). */
+    public List<Finding> check(SchemaCatalog catalog, com.networknt.schema.Schema schema, String path, YamlDocument doc) {
+        List<Error> errors = schema.validate(doc.root());
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Error e : errors) {
-            Finding f = toFinding(catalog, file, e);
+            Finding f = toFinding(catalog, path, doc, e);
             unique.putIfAbsent(f.pointer() + "\u0000" + f.message(), f);
         }
         return new ArrayList<>(unique.values());
     }
 
-    private Finding toFinding(SchemaCatalog catalog, RegistryFile file, Error e) {
-        YamlDocument doc = file.document();
+    private Finding toFinding(SchemaCatalog catalog, String path, YamlDocument doc, Error e) {
         String pointer = e.getInstanceLocation().toString();
         String keyword = e.getKeyword() == null ? "schema" : e.getKeyword();
         String property = e.getProperty();
@@ -95,7 +99,7 @@ public final class SchemaCheck implements Check {
             case "oneOf", "anyOf" -> message = "`" + field + "` has the wrong shape: " + describeAlternatives(e.getSchemaNode());
             default -> message = (field.isEmpty() ? "" : "`" + field + "` ") + stripLocation(e.getMessage(), pointer);
         }
-        return Finding.error(rule, file.path(), at, pointer, message, hint);
+        return Finding.error(rule, path, at, pointer, message, hint);
     }
 
     /** Hints for the YAML 1.1 surprises: 1.10 is a number, NO is false, 0755 is octal. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
-        subcommands = {InitCommand.class, ValidateCommand.class, SchemaCommand.class, GateCommand.class, HistoryCommand.class, HookCommand.class,
+        subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
+                GateCommand.class, HistoryCommand.class, HookCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -2,6 +2,7 @@ package dev.registry.gate;
 
 import dev.registry.card.ModelCard;
 import dev.registry.card.RiskTier;
+import dev.registry.risk.RiskEngine;
 import dev.registry.source.Snapshot;
 import java.time.LocalDate;
 import java.util.function.Function;
@@ -13,7 +14,7 @@ final class Tiers {
     }
 
     static Function<ModelCard, RiskTier> under(Snapshot policy, LocalDate today) {
-        // Interim until dev.registry.risk.RiskEngine is merged from branch `risk`: the declared tier.
-        return card -> card.declaredTier().orElse(RiskTier.MINIMAL);
+        RiskEngine engine = RiskEngine.of(policy, today);
+        return card -> engine.assess(card).effective();
     }
 }

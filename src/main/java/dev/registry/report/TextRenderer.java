@@ -12,15 +12,20 @@ public final class TextRenderer implements FindingsRenderer {
 
     @Override
     public void render(ValidationReport report, Output out) {
-        for (Finding f : report.findings()) {
+        diagnostics(report.findings(), out);
+        out.results().println(summary(report));
+        out.results().flush();
+    }
+
+    /** Findings, with their hints, on the diagnostics stream. */
+    public static void diagnostics(java.util.List<Finding> findings, Output out) {
+        for (Finding f : findings) {
             out.diagnostics().println(line(f, out));
             if (!f.hint().isEmpty()) {
                 out.diagnostics().println("    hint: " + f.hint());
             }
         }
         out.diagnostics().flush();
-        out.results().println(summary(report));
-        out.results().flush();
     }
 
     /** One finding in the shape every text output of the tool uses. */
