@@ -138,6 +138,40 @@ final class ApprovalAudit {
         return new Outcome(approvers, notes, blocking);
     }
 
+    /**
+     * Why the card's Art 6(3) derogation cannot be trusted, if it cannot: like an approval, it
+     * counts only when its reviewer committed it and the card has not changed since. Empty when
+     * there is none, or it checks out, or its reviewer is unknown (the risk engine refuses that).
+     */
+    Optional<Need> derogation(ModelCard card) {
+        JsonNode d = card.document().at("/risk/derogation");
+        String reviewer = CardBinder.text(d.path("reviewer"));
+        String rule = CardBinder.text(d.path("rule"));
+        Optional<Owners.Person> person = owners.person(reviewer);
+        if (!d.isObject() || rule.isEmpty() || person.isEmpty()) {
+            return Optional.empty();
+        }
+        Predicate<JsonNode> same = doc -> CardBinder.text(doc.at("/risk/derogation/rule")).equals(rule)
+                && CardBinder.text(doc.at("/risk/derogation/reviewer")).equalsIgnoreCase(reviewer);
+        CommitInfo added = history.introducedBy(card.ref(), head, same);
+        String ptr = "/risk/derogation";
+        if (!person.get().answersTo(added.authorEmail())) {
+            return Optional.of(new Need("risk", "derogation-forged", ptr,
+                    "the derogation from " + rule + " signed by " + reviewer + " was added in commit " + added.shortId() + " by "
+                            + added.authorEmail() + "; it counts only when its reviewer commits it, so the tier is judged without it",
+                    reviewer + " must add it in a commit of their own"));
+        }
+        Optional<CommitInfo> laterEdit = editedSince(card, added, content(card.document()));
+        if (laterEdit.isPresent()) {
+            return Optional.of(new Need("risk", "derogation-stale", ptr,
+                    "the derogation from " + rule + " signed by " + reviewer + " (commit " + added.shortId() + ") predates a change"
+                            + " to the card (commit " + laterEdit.get().shortId() + " by " + laterEdit.get().authorEmail()
+                            + "), so the tier is judged without it",
+                    "ask " + reviewer + " to review the change and sign the derogation again"));
+        }
+        return Optional.empty();
+    }
+
     private static List<CommitInfo> editorsAmong(List<CommitInfo> editors, Owners.Person p) {
         return editors.stream().filter(c -> p.answersTo(c.authorEmail())).toList();
     }

@@ -107,6 +107,7 @@ public final class PromotionGate {
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, Verdict> verdicts = new HashMap<>();
         private final Set<String> forged = new HashSet<>();
+        private final Map<String, RiskTier> tierCache = new HashMap<>();
 
         Judge(Snapshot head, GateCheck check, Function<ModelCard, RiskTier> tiers, ApprovalAudit audit, List<String> approvedBy) {
             this.head = head;
@@ -132,7 +133,7 @@ public final class PromotionGate {
 
         private GateReport.Result card(Promotion p) {
             ModelCard card = head.model(p.model()).orElseThrow();
-            RiskTier tier = tiers.apply(card);
+            RiskTier tier = tier(card);
             Verdict v = verdict(card, p.to(), tier);
             YamlDocument doc = head.files().get(card.path()).document();
             for (Need n : v.needs()) {
@@ -171,7 +172,7 @@ public final class PromotionGate {
                 return new GateReport.Result(p, RiskTier.MINIMAL, false);
             }
             ModelCard m = card.get();
-            RiskTier tier = tiers.apply(m);
+            RiskTier tier = tier(m);
             List<String> related = List.of(m.path());
             if (m.stage() != Stage.PRODUCTION) {
                 findings.add(Finding.error("gate-deployment-stage", p.path(), at, "/version",
@@ -189,6 +190,29 @@ public final class PromotionGate {
                         "prod deployment `" + name + "` runs " + m.ref() + ": " + n.message(), n.hint()).withRelated(related));
             }
             return new GateReport.Result(p, tier, passes(m, v));
+        }
+
+        /**
+         * The effective tier under the base policy. A derogation git history cannot vouch for is
+         * left out, so a pull request cannot lower its own tier by writing a sign-off.
+         */
+        private RiskTier tier(ModelCard card) {
+            return tierCache.computeIfAbsent(card.ref().toString(), k -> {
+                Optional<Need> problem = audit.derogation(card);
+                if (problem.isEmpty()) {
+                    return tiers.apply(card);
+                }
+                Need n = problem.get();
+                YamlDocument doc = head.files().get(card.path()).document();
+                findings.add(n.ruleId().equals("derogation-forged")
+                        ? Finding.error(n.ruleId(), card.path(), doc.keyAt(n.pointer()), n.pointer(), n.message(), n.hint())
+                        : Finding.warning(n.ruleId(), card.path(), doc.keyAt(n.pointer()), n.pointer(), n.message(), n.hint()));
+                com.fasterxml.jackson.databind.node.ObjectNode copy = card.document().deepCopy();
+                if (copy.path("risk").isObject()) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("risk")).remove("derogation");
+                }
+                return tiers.apply(dev.registry.source.CardBinder.model(card.path(), copy));
+            });
         }
 
         /** The verdict for a card entering a stage, with its approval findings recorded once. */

@@ -42,7 +42,21 @@ public record Readiness(ModelRef model, Stage current, Optional<Stage> target, R
         };
     }
 
-    /** What {@code card} needs for its next stage, under the snapshot's policy and owners. */
+    /**
+     * What {@code card} needs for its next stage, under the snapshot's gate policy, owners and
+     * risk rules (the effective tier from {@link dev.registry.risk.RiskEngine}). The entry point
+     * for {@code show}.
+     */
+    public static Readiness forNextStage(Snapshot snapshot, ModelCard card, LocalDate today) {
+        return forNextStage(snapshot, card, Tiers.under(snapshot, today).apply(card), today);
+    }
+
+    /** What {@code card} needs to enter {@code target}, with the tier computed as for {@link #forNextStage(Snapshot, ModelCard, LocalDate)}. */
+    public static Readiness forStage(Snapshot snapshot, ModelCard card, Stage target, LocalDate today) {
+        return forStage(snapshot, card, target, Tiers.under(snapshot, today).apply(card), today);
+    }
+
+    /** What {@code card} needs for its next stage, under the snapshot's policy and owners, for a known tier. */
     public static Readiness forNextStage(Snapshot snapshot, ModelCard card, RiskTier tier, LocalDate today) {
         Optional<Stage> next = nextStage(card.stage());
         if (next.isEmpty()) {

@@ -145,6 +145,20 @@ class GateCheckTest {
     }
 
     @Test
+    void readinessComputesTheTierWithTheRiskEngine() {
+        Snapshot s = snapshot(READY.replace("owners: [team:ml-platform]\n",
+                "owners: [team:ml-platform]\ncapabilities: [creditworthiness]\n") + """
+                approvals:
+                  - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-02-02}
+                """);
+        Readiness r = Readiness.forNextStage(s, card(s), TODAY);
+        assertEquals(RiskTier.HIGH, r.tier());
+        assertTrue(r.needs().stream().allMatch(n -> n.gate().equals("regulated")), r.toString());
+        assertEquals(List.of("gate-evidence-missing", "gate-evidence-missing", "gate-approvals-missing", "gate-approval-role"),
+                rules(r.needs()));
+    }
+
+    @Test
     void productionHasNoNextStage() {
         Snapshot s = snapshot(READY.replace("stage: staging", "stage: production"));
         Readiness r = Readiness.forNextStage(s, card(s), RiskTier.MINIMAL, TODAY);

@@ -217,8 +217,9 @@ class GateScenarioTest {
 
     @Test
     void highTierNeedsTheRegulatedGate() {
+        // No declared tier: the risk engine computes high (Annex III 5(b)) under the base policy.
         String high = card("production").replace("owners: [team:ml-platform]\n",
-                "owners: [team:ml-platform]\nrisk: {tier: high, justification: Creditworthiness of natural persons}\n");
+                "owners: [team:ml-platform]\ncapabilities: [classification, creditworthiness]\nuseDomains: [credit]\n");
         git.write(CARD, high);
         git.commit("alice@example.com", "promote");
 
@@ -240,14 +241,66 @@ class GateScenarioTest {
 
     @Test
     void unacceptableNeverPasses() {
+        // Emotion recognition at the workplace: Art 5(1)(f), computed, not declared.
         git.write(CARD, card("production").replace("owners: [team:ml-platform]\n",
-                "owners: [team:ml-platform]\nrisk: {tier: unacceptable, justification: Social scoring}\n"));
+                "owners: [team:ml-platform]\ncapabilities: [classification, emotion-recognition]\nuseDomains: [workplace]\n"));
         git.commit("alice@example.com", "promote");
 
         var r = gate("--approved-by", "carol@example.com,dan@example.com,erin@example.com");
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().contains("credit-scorer@2.1.0 is of unacceptable risk (EU AI Act Art. 5): it can never be promoted"
                 + " above experimental [gate-unacceptable]"), r.err());
+    }
+
+    @Test
+    void aDeclaredTierCannotLowerTheComputedOne() {
+        git.write(CARD, card("production").replace("owners: [team:ml-platform]\n",
+                "owners: [team:ml-platform]\ncapabilities: [creditworthiness]\nrisk: {tier: minimal}\n"));
+        git.commit("alice@example.com", "promote, calling it minimal");
+        var r = gate("--approved-by", "carol@example.com");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("(tier high)"), r.out());
+    }
+
+    /** A CV ranker that only prepares a recruiter's assessment: high under Annex III 4(a), derogable under Art 6(3). */
+    static String ranker(String derogationBy) {
+        return card("production").replace("owners: [team:ml-platform]\n", "owners: [team:ml-platform]\n"
+                + "capabilities: [classification, cv-filtering, preparatory-task]\nuseDomains: [employment]\n"
+                + (derogationBy.isEmpty() ? "" : "risk:\n  derogation: {rule: H-4a, reviewer: " + derogationBy
+                        + ", date: 2026-01-02, reason: Prepares the recruiter's own assessment}\n"));
+    }
+
+    @Test
+    void aDerogationCountsOnlyWhenItsReviewerCommittedIt() {
+        git.write(CARD, ranker(""));
+        git.commit("alice@example.com", "promote the ranker");
+        var high = gate("--approved-by", "carol@example.com");
+        assertEquals(1, high.exit(), high.toString());
+        assertTrue(high.out().contains("(tier high)"), high.out());
+
+        git.write(CARD, ranker("carol@example.com"));
+        git.commit("bob@example.com", "carol agreed it is only preparatory");
+        var forged = gate("--approved-by", "erin@example.com");
+        assertEquals(1, forged.exit(), forged.toString());
+        assertTrue(forged.out().contains("(tier high)"), "judged without the derogation: " + forged.out());
+        assertTrue(forged.err().contains("error: the derogation from H-4a signed by carol@example.com was added in commit "), forged.err());
+        assertTrue(forged.err().contains(" by bob@example.com; it counts only when its reviewer commits it, so the tier is"
+                + " judged without it [derogation-forged]"), forged.err());
+
+        git.write(CARD, ranker(""));
+        git.commit("bob@example.com", "withdraw");
+        git.write(CARD, ranker("carol@example.com"));
+        git.commit("carol@example.com", "sign the Art 6(3) derogation");
+        var signed = gate("--approved-by", "erin@example.com");
+        assertEquals(0, signed.exit(), signed.toString());
+        assertTrue(signed.out().contains("(tier minimal)"), signed.out());
+
+        git.write(CARD, ranker("carol@example.com").replace("preparatory-task]", "preparatory-task, ranks-candidates]"));
+        git.commit("bob@example.com", "it ranks too");
+        var stale = gate("--approved-by", "erin@example.com");
+        assertTrue(stale.err().contains("[derogation-stale]"), stale.toString());
+        assertTrue(stale.out().contains("(tier high)"), stale.out());
+        assertEquals(1, stale.exit(), stale.toString());
     }
 
     @Test
