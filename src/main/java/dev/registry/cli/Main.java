@@ -1,6 +1,8 @@
 package dev.registry.cli;
 
 import dev.registry.RegistryException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,16 +20,22 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int code = run(args, in, out, err, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs one command line in-process; returns the exit code. Used by main and by tests. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd,
-                          boolean interactive) {
-        RegistryCommand root = new RegistryCommand(out, err, env, cwd.toAbsolutePath().normalize(), interactive);
+    /**
+     * Runs one command line in-process; returns the exit code. Used by main and by tests.
+     *
+     * @param in          answers to prompts (commands prompt only when {@code interactive})
+     * @param interactive whether a person is at a terminal
+     */
+    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err, Map<String, String> env,
+                          Path cwd, boolean interactive) {
+        RegistryCommand root = new RegistryCommand(in, out, err, env, cwd.toAbsolutePath().normalize(), interactive);
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -3,6 +3,7 @@ package dev.registry.cli;
 import dev.registry.ToolVersion;
 import dev.registry.report.Output;
 import dev.registry.source.RegistryRoot;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
+                RegisterCommand.class, DeployCommand.class, ImportCommand.class,
                 GateCommand.class, HistoryCommand.class, HookCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -53,13 +55,16 @@ public final class RegistryCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an internal error.")
     boolean stacktrace;
 
+    final BufferedReader in;
     final PrintWriter out;
     final PrintWriter err;
     final Map<String, String> env;
     final Path cwd;
     final boolean interactive;
 
-    RegistryCommand(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, boolean interactive) {
+    RegistryCommand(BufferedReader in, PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd,
+                    boolean interactive) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;

@@ -276,7 +276,8 @@ public final class StrictYamlReader {
         return new Location(l.getLineNr(), Math.max(1, l.getColumnNr()));
     }
 
-    private static Location locationOfByte(byte[] bytes, int offset) {
+    /** The line and column of a byte offset in UTF-8 text (columns count characters). */
+    static Location locationOfByte(byte[] bytes, int offset) {
         int line = 1;
         int col = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) {

@@ -1,7 +1,9 @@
 package dev.registry.testing;
 
 import dev.registry.cli.Main;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ public final class Cli {
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
     private boolean interactive;
+    private String stdin = "";
 
     private Cli(Path cwd) {
         this.cwd = cwd;
@@ -44,10 +47,17 @@ public final class Cli {
         return this;
     }
 
+    /** What the user types, line by line, when a command prompts. */
+    public Cli stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.copyOf(env), cwd, interactive);
+        int code = Main.run(args, new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err),
+                Map.copyOf(env), cwd, interactive);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -1,0 +1,124 @@
+package dev.registry.cli;
+
+import dev.registry.edit.CardWriter;
+import dev.registry.edit.Committer;
+import dev.registry.edit.FileChange;
+import dev.registry.edit.WriteOutcome;
+import dev.registry.edit.WritePlan;
+import dev.registry.finding.Finding;
+import dev.registry.git.GitCommitter;
+import dev.registry.report.Output;
+import dev.registry.report.TextRenderer;
+import dev.registry.report.UnifiedDiff;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --dry-run} and {@code --commit}, shared by every command that writes cards, and the one
+ * way such commands run their write and report it.
+ */
+public final class WriteOptions {
+
+    @Option(names = "--dry-run",
+            description = "Validate the change and print it as a unified diff (new files in full); write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--commit",
+            description = "Commit the written files, and only them, with your git identity and a message such as"
+                    + " `register credit-scorer@2.1.0`; other staged changes stay staged.")
+    boolean commit;
+
+    /** Plans, validates and writes through the one write service. */
+    WriteOutcome run(RegistryCommand root, Path registryRoot, WritePlan plan) {
+        CardWriter writer = new CardWriter(registryRoot, LocalDate.now());
+        if (!commit || dryRun) {
+            return writer.write(plan, dryRun, Optional.empty());
+        }
+        // Opened first: no git repository or no identity fails before anything is written.
+        try (GitCommitter committer = GitCommitter.open(registryRoot)) {
+            return writer.write(plan, false, Optional.<Committer>of(committer));
+        }
+    }
+
+    /** Runs the write and reports it with paths shown from where the user is; returns the exit code. */
+    int execute(RegistryCommand root, Path registryRoot, WritePlan plan) {
+        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty());
+    }
+
+    /**
+     * Prints the outcome: refusals and skipped parts as findings on stderr, a dry run's diff or
+     * the written paths on stdout. {@code diagnostics} decides how finding paths are shown;
+     * {@code summary}, when given, replaces the list of written files (an import writes thousands).
+     */
+    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary) {
+        Output results = root.output(registryRoot, root.out);
+        if (outcome instanceof WriteOutcome.Refused r) {
+            List<Finding> sorted = r.findings().stream().sorted(Finding.ORDER).toList();
+            printFindings(diagnostics, sorted);
+            long errors = sorted.stream().filter(Finding::isError).count();
+            root.err.println("registry: error: nothing was written: " + r.changes().message() + " was refused ("
+                    + errors + (errors == 1 ? " error)" : " errors)"));
+            root.err.flush();
+            return ExitCode.FINDINGS;
+        }
+        printFindings(diagnostics, outcome.changes().skipped());
+        List<FileChange> changes = outcome.changes().changes();
+        if (outcome instanceof WriteOutcome.Planned p) {
+            for (FileChange c : changes) {
+                root.out.print(UnifiedDiff.of(c.path(), c.before().orElse(null), c.after()));
+            }
+            if (!root.quiet) {
+                root.err.println("dry run: nothing written; " + describe(changes) + " would be written");
+            }
+            warnOthers(root, p.otherErrors());
+        } else if (outcome instanceof WriteOutcome.Written w) {
+            if (!root.quiet) {
+                if (changes.isEmpty()) {
+                    root.out.println("unchanged: nothing to write");
+                } else if (summary.isPresent()) {
+                    root.out.println(summary.get());
+                } else {
+                    for (FileChange c : changes) {
+                        root.out.println((c.creates() ? "created " : "updated ") + results.display(c.path()));
+                    }
+                }
+                w.commit().ifPresent(id -> root.out.println("committed " + id + " " + w.changes().message()));
+            }
+            warnOthers(root, w.otherErrors());
+        }
+        root.out.flush();
+        root.err.flush();
+        return outcome.changes().skipped().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private static void printFindings(Output o, List<Finding> findings) {
+        for (Finding f : findings) {
+            o.diagnostics().println(TextRenderer.line(f, o));
+            if (!f.hint().isEmpty()) {
+                o.diagnostics().println("    hint: " + f.hint());
+            }
+        }
+        o.diagnostics().flush();
+    }
+
+    private static void warnOthers(RegistryCommand root, long errors) {
+        if (errors > 0 && !root.quiet) {
+            root.err.println("warning: the registry already has " + errors + (errors == 1 ? " error" : " errors")
+                    + " in other files, unrelated to this change; run `registry validate`");
+        }
+    }
+
+    private static String describe(List<FileChange> changes) {
+        long created = changes.stream().filter(FileChange::creates).count();
+        long updated = changes.size() - created;
+        if (changes.isEmpty()) {
+            return "no file";
+        }
+        return (created > 0 ? created + (created == 1 ? " new file" : " new files") : "")
+                + (created > 0 && updated > 0 ? " and " : "")
+                + (updated > 0 ? updated + (updated == 1 ? " changed file" : " changed files") : "");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.registry.edit;
+
+import dev.registry.EnvironmentException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The registry's write lock: one writer at a time, across processes (an OS lock on
+ * {@code .registry/write.lock}) and across threads of one process (a file lock is held per
+ * process, so threads queue on an in-process lock first). Advisory: it orders registry commands,
+ * not editors.
+ *
+ * <p>The lock file is never deleted (deleting it would let two writers lock two different files);
+ * a {@code .registry/.gitignore} keeps it out of commits.
+ */
+public final class WriteLock implements AutoCloseable {
+
+    public static final String PATH = ".registry/write.lock";
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock local;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private WriteLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+        this.local = local;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Waits up to {@code timeout} for the lock of the registry at {@code root}. */
+    public static WriteLock acquire(Path root, Duration timeout) {
+        Path file = prepare(root);
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy(root, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while waiting for the registry's write lock", e);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            while (true) {
+                FileLock l;
+                try {
+                    l = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null; // held by this process through another channel: wait like anyone else
+                }
+                if (l != null) {
+                    return new WriteLock(local, channel, l);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw busy(root, timeout);
+                }
+                Thread.sleep(25);
+            }
+        } catch (IOException e) {
+            close(channel);
+            local.unlock();
+            throw new EnvironmentException("cannot lock " + file + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            close(channel);
+            local.unlock();
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while waiting for the registry's write lock", e);
+        } catch (RuntimeException e) {
+            close(channel);
+            local.unlock();
+            throw e;
+        }
+    }
+
+    private static Path prepare(Path root) {
+        Path dir = root.resolve(".registry");
+        try {
+            Files.createDirectories(dir);
+            Path ignore = dir.resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                AtomicFile.write(ignore, "# The write lock of `registry` commands; never commit it.\nwrite.lock\n"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            Path file = dir.resolve("write.lock");
+            if (Files.isSymbolicLink(file)) {
+                throw new EnvironmentException("refusing to lock through a symbolic link: " + file);
+            }
+            return file.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EnvironmentException busy(Path root, Duration timeout) {
+        return new EnvironmentException("another registry command has been writing to " + root + " for "
+                + timeout.toSeconds() + " s (lock " + PATH + "); try again when it has finished");
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing more to do
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // the channel's close below releases it too
+        } finally {
+            close(channel);
+            local.unlock();
+        }
+    }
+}

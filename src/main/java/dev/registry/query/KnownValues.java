@@ -1,0 +1,53 @@
+package dev.registry.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.registry.card.Deployment;
+import dev.registry.card.ModelCard;
+import dev.registry.check.SchemaCatalog;
+import dev.registry.source.Snapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The values a registry already knows, to offer when prompting and to suggest from on a typo:
+ * owners from owners.yaml, modalities from the schema, and the providers, capabilities, use
+ * domains, data tags and regions its cards use.
+ */
+public record KnownValues(List<String> owners, List<String> providers, List<String> modalities, List<String> capabilities,
+                          List<String> useDomains, List<String> dataTags, List<String> regions) {
+
+    public KnownValues {
+        owners = List.copyOf(owners);
+        providers = List.copyOf(providers);
+        modalities = List.copyOf(modalities);
+        capabilities = List.copyOf(capabilities);
+        useDomains = List.copyOf(useDomains);
+        dataTags = List.copyOf(dataTags);
+        regions = List.copyOf(regions);
+    }
+
+    public static KnownValues of(Snapshot s) {
+        List<String> owners = new ArrayList<>();
+        s.owners().teams().forEach(t -> owners.add("team:" + t.id()));
+        s.owners().people().forEach(p -> owners.add(p.email()));
+        List<String> modalities = new ArrayList<>();
+        SchemaCatalog.get().node(SchemaCatalog.ID_PREFIX + "model.schema.json#/properties/modality/items/enum")
+                .ifPresent(n -> n.forEach((JsonNode v) -> modalities.add(v.asText())));
+        return new KnownValues(owners,
+                distinct(s.models(), m -> List.of(m.provider())),
+                modalities,
+                distinct(s.models(), ModelCard::capabilities),
+                distinct(s.models(), ModelCard::useDomains),
+                distinct(s.models(), ModelCard::dataTags),
+                distinct(s.deployments(), (Deployment d) -> List.of(d.region())));
+    }
+
+    private static <T> List<String> distinct(Collection<T> items, Function<T, List<String>> values) {
+        TreeSet<String> out = new TreeSet<>();
+        items.forEach(i -> values.apply(i).stream().filter(v -> !v.isEmpty()).forEach(out::add));
+        return List.copyOf(out);
+    }
+}

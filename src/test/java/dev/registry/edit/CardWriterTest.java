@@ -1,0 +1,139 @@
+package dev.registry.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registry.EnvironmentException;
+import dev.registry.check.Validator;
+import dev.registry.testing.Registries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CardWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private CardWriter writer() {
+        return new CardWriter(dir, new Validator(LocalDate.of(2026, 11, 1)), Duration.ofSeconds(5));
+    }
+
+    private static WritePlan create(String path, String text) {
+        return state -> state.exists(path)
+                ? ChangeSet.refused("create " + path, List.of(dev.registry.finding.Finding.error("exists", path,
+                        dev.registry.finding.Location.START, "", "exists", "")))
+                : ChangeSet.of("create " + path, List.of(FileChange.create(path, text)));
+    }
+
+    @Test
+    void aChangeMadeByAnotherWriterWhileValidatingIsSeenUnderTheLock() {
+        Registries.minimal(dir);
+        String path = "models/a/1.0.0.yaml";
+        AtomicInteger plans = new AtomicInteger();
+        WritePlan racing = state -> {
+            ChangeSet cs = create(path, Registries.model("a", "1.0.0").replace("experimental", "staging")).plan(state);
+            if (plans.getAndIncrement() == 0) {
+                // Another command registers the same version after we planned, before we lock.
+                Registries.writeModel(dir, "a", "1.0.0");
+            }
+            return cs;
+        };
+        WriteOutcome out = writer().write(racing, false, Optional.empty());
+        assertEquals(2, plans.get(), "planned again under the lock");
+        assertTrue(out instanceof WriteOutcome.Refused, out.toString());
+        assertEquals(Registries.model("a", "1.0.0"), Registries.read(dir.resolve(path)), "the other writer's card survives");
+    }
+
+    @Test
+    void anErrorTheChangeCausesInAnotherFileRefusesIt() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/a/1.0.0.yaml", Registries.model("a", "1.0.0").replace("experimental", "production"));
+        Registries.write(dir, "deployments/a-prod.yaml", """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: a-prod
+                model: a
+                version: 1.0.0
+                environment: prod
+                region: eu-west-1
+                """);
+        String path = "models/a/1.0.0.yaml";
+        WritePlan demote = state -> ChangeSet.of("demote a@1.0.0", List.of(FileChange.replace(path, state.text(path).orElseThrow(),
+                CardEditor.of(state.text(path).orElseThrow(), KeyOrder.of(dev.registry.card.CardKind.MODEL))
+                        .set(List.of("lifecycle", "stage"), YamlValue.text("staging")).text())));
+        WriteOutcome out = writer().write(demote, false, Optional.empty());
+        assertTrue(out instanceof WriteOutcome.Refused, out.toString());
+        var findings = ((WriteOutcome.Refused) out).findings();
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("deployment-stage", findings.get(0).ruleId());
+        assertEquals("deployments/a-prod.yaml", findings.get(0).path());
+        assertTrue(Registries.read(dir.resolve(path)).contains("production"));
+    }
+
+    @Test
+    void errorsOtherFilesAlreadyHadAreCountedNotBlocking() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/b/1.0.0.yaml", Registries.model("b", "1.0.0").replace("internal", "Not An Id"));
+        WriteOutcome out = writer().write(create("models/a/1.0.0.yaml", Registries.model("a", "1.0.0")), false, Optional.empty());
+        assertTrue(out instanceof WriteOutcome.Written, out.toString());
+        assertEquals(1, ((WriteOutcome.Written) out).otherErrors());
+    }
+
+    @Test
+    void aFailedWriteRestoresTheFilesAlreadyWritten() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/blocker", "a file where a folder must go");
+        WritePlan two = state -> ChangeSet.of("two", List.of(
+                FileChange.create("models/a/1.0.0.yaml", Registries.model("a", "1.0.0")),
+                FileChange.create("models/blocker/1.0.0.yaml", Registries.model("blocker", "1.0.0"))));
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5));
+        assertThrows(EnvironmentException.class, () -> w.write(two, false, Optional.empty()));
+        assertFalse(Files.exists(dir.resolve("models/a/1.0.0.yaml")));
+    }
+
+    @Test
+    void aFailedParallelWriteRemovesEveryFileItWrote() throws Exception {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/m-20", "a file where a folder must go");
+        List<FileChange> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(FileChange.create("models/m-" + i + "/1.0.0.yaml", Registries.model("m-" + i, "1.0.0")));
+        }
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5));
+        EnvironmentException e = assertThrows(EnvironmentException.class,
+                () -> w.write(state -> ChangeSet.of("many", many), false, Optional.empty()));
+        assertTrue(e.getMessage().startsWith("cannot write the registry: "), e.getMessage());
+        try (var files = Files.walk(dir.resolve("models"))) {
+            assertEquals(List.of("models/m-20"), files.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).toList());
+        }
+    }
+
+    @Test
+    void theLockKeepsASecondWriterWaitingAndTimesOut() throws Exception {
+        Registries.minimal(dir);
+        try (WriteLock held = WriteLock.acquire(dir, Duration.ofSeconds(1))) {
+            Thread other = new Thread(() -> {
+                EnvironmentException e = assertThrows(EnvironmentException.class,
+                        () -> WriteLock.acquire(dir, Duration.ofMillis(200)).close());
+                assertTrue(e.getMessage().contains("another registry command has been writing"), e.getMessage());
+            });
+            other.start();
+            other.join();
+        }
+        try (WriteLock again = WriteLock.acquire(dir, Duration.ofMillis(200))) {
+            assertTrue(Files.exists(dir.resolve(".registry/write.lock")));
+            assertEquals("# The write lock of `registry` commands; never commit it.\nwrite.lock\n",
+                    Registries.read(dir.resolve(".registry/.gitignore")));
+        }
+    }
+}
