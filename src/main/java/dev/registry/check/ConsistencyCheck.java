@@ -317,6 +317,13 @@ public final class ConsistencyCheck implements Check {
             out.add(Finding.error("deployment-retired", d.path(), loc(s, d.path(), "/version"), "/version",
                     "deployment `" + d.name() + "` runs " + m.ref() + ", which is retired",
                     "point it at a supported version, or remove the deployment").withRelated(related));
+        } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() == Stage.DEPRECATED) {
+            // The notice period exists so that running deployments can move on; until retirement they may stay.
+            String until = m.deprecation().flatMap(x -> x.retireAfter()).map(dt -> " until " + dt).orElse("");
+            String to = m.deprecation().flatMap(x -> x.replacement()).map(r -> " to " + r).orElse(" to a supported version");
+            out.add(Finding.warning("deployment-deprecated", d.path(), loc(s, d.path(), "/version"), "/version",
+                    "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is deprecated" + until,
+                    "move it" + to + " before then").withRelated(related));
         } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION) {
             out.add(Finding.error("deployment-stage", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",

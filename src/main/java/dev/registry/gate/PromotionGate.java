@@ -9,6 +9,7 @@ import dev.registry.check.SchemaCatalog;
 import dev.registry.check.SchemaCheck;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Location;
+import dev.registry.finding.Severity;
 import dev.registry.git.CommitInfo;
 import dev.registry.git.GitRepo;
 import dev.registry.git.GitSource;
@@ -137,23 +138,9 @@ public final class PromotionGate {
             Verdict v = verdict(card, p.to(), tier);
             YamlDocument doc = head.files().get(card.path()).document();
             for (Need n : v.needs()) {
-                findings.add(Finding.error(n.ruleId(), card.path(), locate(doc, n.pointer()), n.pointer(),
-                        p.describe() + ": " + n.message(), n.hint()));
+                findings.add(n.toFinding(Severity.ERROR, card.path(), doc, p.describe() + ": "));
             }
             return new GateReport.Result(p, tier, passes(card, v));
-        }
-
-        /**
-         * Where a need is fixed: the key that holds it, else the nearest enclosing key that exists
-         * (evidence: for a missing evidence item), else the stage line the promotion changed.
-         */
-        static Location locate(YamlDocument doc, String pointer) {
-            for (String p = pointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
-                if (doc.keys().containsKey(p)) {
-                    return doc.keyAt(p);
-                }
-            }
-            return doc.valueAt("/lifecycle/stage");
         }
 
         private boolean passes(ModelCard card, Verdict v) {
@@ -174,7 +161,8 @@ public final class PromotionGate {
             ModelCard m = card.get();
             RiskTier tier = tier(m);
             List<String> related = List.of(m.path());
-            if (m.stage() != Stage.PRODUCTION) {
+            // A deprecated version still serves until it retires: a rollback may return to it.
+            if (m.stage() != Stage.PRODUCTION && m.stage() != Stage.DEPRECATED) {
                 findings.add(Finding.error("gate-deployment-stage", p.path(), at, "/version",
                         "prod deployment `" + name + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",
                         "promote it first: `registry promote " + m.ref() + " --to production`").withRelated(related));

@@ -365,6 +365,35 @@ class GateScenarioTest {
     }
 
     @Test
+    void aRollbackToADeprecatedVersionIsJudgedByTheProductionGate() {
+        git.checkout("main");
+        String old = "models/credit-scorer/2.0.0.yaml";
+        String oldCard = card("production").replace("version: 2.1.0", "version: 2.0.0");
+        git.write(old, oldCard);
+        git.write("deployments/scoring-eu.yaml", "apiVersion: registry/v1\nkind: Deployment\nname: scoring-eu\n"
+                + "model: credit-scorer\nversion: 2.0.0\nenvironment: prod\nregion: eu-west-1\n");
+        git.commit("alice@example.com", "2.0.0, deployed");
+        git.write(old, oldCard + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+        git.commit("carol@example.com", "approve 2.0.0");
+        git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+        git.commit("carol@example.com", "approve 2.1.0 (written and approved by carol in one go)");
+        git.write(old, oldCard.replace("  stage: production\n", "  stage: deprecated\n  deprecation: {announced: "
+                + LocalDate.now() + ", retireAfter: " + LocalDate.now().plusDays(90) + ", replacement: credit-scorer@2.1.0}\n")
+                + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+        git.write("deployments/scoring-eu.yaml", "apiVersion: registry/v1\nkind: Deployment\nname: scoring-eu\n"
+                + "model: credit-scorer\nversion: 2.1.0\nenvironment: prod\nregion: eu-west-1\n");
+        git.commit("alice@example.com", "2.1.0 replaces 2.0.0");
+        git.branch("rollback");
+        var rollback = Cli.in(dir).run("rollback", "scoring-eu");
+        assertEquals(0, rollback.exit(), rollback.toString());
+        git.commit("bob@example.com", "roll back to 2.0.0");
+
+        var r = gate();
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("ok       prod deployment scoring-eu -> credit-scorer@2.0.0"), r.out());
+    }
+
+    @Test
     void defaultBaseIsTheMergeBaseWithMain() {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promote");
