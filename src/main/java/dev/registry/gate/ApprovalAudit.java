@@ -76,9 +76,7 @@ final class ApprovalAudit {
             String ptr = "/approvals/" + i;
             Optional<Owners.Person> person = owners.person(a.by());
             if (person.isEmpty()) {
-                notes.add(new Need("approvals", "approval-unknown", ptr + "/by",
-                        "approval by " + a.by() + " does not count: they are not a person in owners.yaml at the base commit",
-                        "approvers must be listed in owners.yaml before the change they approve"));
+                notes.add(Readiness.unknownApprover(a, ptr, " at the base commit"));
                 continue;
             }
             Owners.Person p = person.get();
@@ -91,10 +89,8 @@ final class ApprovalAudit {
                                 + "` run as them); an address they commit with can be listed under `aliases` in owners.yaml"));
                 continue;
             }
-            if (!a.role().isEmpty() && !p.roles().contains(a.role())) {
-                notes.add(new Need("approvals", "approval-role", ptr + "/role",
-                        "approval by " + a.by() + " as " + a.role() + " does not count: owners.yaml does not give them that role",
-                        p.roles().isEmpty() ? "they hold no roles in owners.yaml" : "their roles: " + String.join(", ", p.roles())));
+            if (!Readiness.holdsClaimedRole(a, p)) {
+                notes.add(Readiness.roleNotHeld(a, p, ptr));
                 continue;
             }
             List<CommitInfo> own = editorsAmong(editors, p);

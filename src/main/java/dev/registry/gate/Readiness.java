@@ -85,18 +85,31 @@ public record Readiness(ModelRef model, Stage current, Optional<Stage> target, R
             String ptr = "/approvals/" + i;
             Optional<Owners.Person> person = owners.person(a.by());
             if (person.isEmpty()) {
-                notes.add(new Need("approvals", "approval-unknown", ptr + "/by",
-                        "approval by " + a.by() + " does not count: they are not a person in owners.yaml",
-                        "add them to owners.yaml, or ask someone listed there"));
-            } else if (!a.role().isEmpty() && !person.get().roles().contains(a.role())) {
-                notes.add(new Need("approvals", "approval-role", ptr + "/role",
-                        "approval by " + a.by() + " as " + a.role() + " does not count: owners.yaml does not give them that role",
-                        person.get().roles().isEmpty() ? "they hold no roles in owners.yaml"
-                                : "their roles: " + String.join(", ", person.get().roles())));
+                notes.add(unknownApprover(a, ptr, ""));
+            } else if (!holdsClaimedRole(a, person.get())) {
+                notes.add(roleNotHeld(a, person.get(), ptr));
             } else {
                 out.add(new Approver(person.get().email(), person.get().roles(), ptr));
             }
         }
         return out;
+    }
+
+    /** Why an approval by someone owners.yaml does not list does not count. */
+    static Need unknownApprover(Approval a, String ptr, String where) {
+        return new Need("approvals", "approval-unknown", ptr + "/by",
+                "approval by " + a.by() + " does not count: they are not a person in owners.yaml" + where,
+                "approvers must be listed in owners.yaml (an address they commit with can be one of their `aliases`)");
+    }
+
+    static boolean holdsClaimedRole(Approval a, Owners.Person p) {
+        return a.role().isEmpty() || p.roles().contains(a.role());
+    }
+
+    /** Why an approval in a role its approver does not hold does not count. */
+    static Need roleNotHeld(Approval a, Owners.Person p, String ptr) {
+        return new Need("approvals", "approval-role", ptr + "/role",
+                "approval by " + a.by() + " as " + a.role() + " does not count: owners.yaml does not give them that role",
+                p.roles().isEmpty() ? "they hold no roles in owners.yaml" : "their roles: " + String.join(", ", p.roles()));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.registry.testing.Cli;
+import dev.registry.testing.GateCards;
 import dev.registry.testing.GitFixture;
 import dev.registry.testing.Registries;
 import dev.registry.testing.Shell;
@@ -37,7 +38,7 @@ class CiTemplatesTest {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String REVIEWER = "101+carol@users.noreply.github.com";
-    static final String CARD = "models/credit-scorer/2.1.0.yaml";
+    static final String CARD = GateCards.CARD;
 
     @TempDir
     Path tmp;
@@ -52,9 +53,7 @@ class CiTemplatesTest {
         Path origin = tmp.resolve("origin");
         try (GitFixture git = GitFixture.init(origin)) {
             Registries.write(origin, "registry.yaml", Registries.REGISTRY);
-            Registries.write(origin, "owners.yaml", Registries.OWNERS.replace(
-                    "{email: carol@example.com, name: Carol Risk, roles: [risk-officer]}",
-                    "{email: carol@example.com, name: Carol Risk, roles: [risk-officer], aliases: [\"" + REVIEWER + "\"]}"));
+            Registries.write(origin, "owners.yaml", GateCards.OWNERS);
             git.write(CARD, card("staging"));
             git.commit("alice@example.com", "credit-scorer 2.1.0 in staging");
             git.branch("promote");
@@ -75,24 +74,7 @@ class CiTemplatesTest {
     }
 
     static String card(String stage) {
-        return """
-                apiVersion: registry/v1
-                kind: Model
-                name: credit-scorer
-                version: 2.1.0
-                provider: internal
-                owners: [team:ml-platform]
-                evaluations:
-                  - {suite: holdout, date: %s, passed: true}
-                evidence:
-                  dataBoundary: EU customer data only
-                  safetyChecks: https://reports/safety
-                  benchmarks: https://reports/bench
-                  privacyReview: https://reports/privacy
-                  rollbackPlan: Roll back to 2.0.0
-                lifecycle:
-                  stage: %s
-                """.formatted(LocalDate.now().minusDays(3), stage);
+        return GateCards.ready(stage);
     }
 
     // ---------------------------------------------------------------- GitHub Actions
@@ -108,7 +90,7 @@ class CiTemplatesTest {
         assertTrue(blocked.get("Validate").out().startsWith("ok: 3 files checked in the working tree"), blocked.toString());
         Cli.Result gate = blocked.get("Gate");
         assertEquals(1, gate.exit(), gate.toString());
-        assertTrue(gate.out().contains("::error file=" + CARD + ",line=16,col=10,title=gate-approvals-missing::"), gate.out());
+        assertTrue(gate.out().contains("::error file=" + CARD + ",line=17,col=10,title=gate-approvals-missing::"), gate.out());
         Cli.Result sarif = blocked.get("Gate report for code scanning");
         assertEquals(1, sarif.exit(), sarif.toString());
         JsonNode report = new ObjectMapper().readTree(work.resolve("registry-gate.sarif").toFile());
@@ -199,13 +181,12 @@ class CiTemplatesTest {
         Cli.Result blocked = runJob(ci, "registry-gate");
         assertEquals(1, blocked.exit(), blocked.toString());
         assertTrue(blocked.out().contains("  blocked  credit-scorer@2.1.0 staging -> production (tier minimal)"), blocked.out());
-        assertTrue(blocked.err().contains(CARD + ":16:10: error: "), blocked.err());
+        assertTrue(blocked.err().contains(CARD + ":17:10: error: "), blocked.err());
         JsonNode artifact = new ObjectMapper().readTree(work.resolve("registry-gate.json").toFile());
         assertEquals(false, artifact.path("ok").asBoolean(true));
 
         // Carol approves in a commit of her own: the merge request passes.
-        Registries.write(work, CARD, card("production") + "approvals:\n  - {stage: production, by: carol@example.com, role: risk-officer, date: "
-                + LocalDate.now() + "}\n");
+        Registries.write(work, CARD, card("production") + "approvals:\n" + GateCards.approval("carol@example.com", "risk-officer"));
         var commit = Shell.in(work, tmp.resolve("bin")).author("carol@example.com")
                 .run("git commit -q -am 'approve credit-scorer 2.1.0' && git rev-parse HEAD");
         assertEquals(0, commit.exit(), commit.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.testing.Cli;
+import dev.registry.testing.GateCards;
 import dev.registry.testing.GitFixture;
 import dev.registry.testing.Registries;
 import java.io.IOException;
@@ -25,28 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleCommandTest {
 
     static final LocalDate TODAY = LocalDate.now();
-    static final String CARD = "models/credit-scorer/2.1.0.yaml";
+    static final String CARD = GateCards.CARD;
 
-    /** A staging card with the evidence the production gate asks for, and a comment to keep. */
+    /** A card with the evidence the production gate asks for, and a comment to keep. */
     static String card(String version, String stage) {
-        return """
-                apiVersion: registry/v1
-                kind: Model
-                name: credit-scorer
-                version: %s
-                provider: internal
-                owners: [team:ml-platform]   # the scoring squad
-                evaluations:
-                  - {suite: holdout, date: %s, passed: true}
-                evidence:
-                  dataBoundary: EU customer data only
-                  safetyChecks: https://reports/safety
-                  benchmarks: https://reports/bench
-                  privacyReview: https://reports/privacy
-                  rollbackPlan: Roll back to 2.0.0
-                lifecycle:
-                  stage: %s
-                """.formatted(version, TODAY.minusDays(5), stage);
+        return GateCards.ready(version, stage);
     }
 
     static String deployment(String version) {
@@ -69,7 +53,8 @@ class LifecycleCommandTest {
     @BeforeEach
     void registry() {
         git = GitFixture.init(dir);
-        Registries.minimal(dir);
+        Registries.write(dir, "registry.yaml", Registries.REGISTRY);
+        Registries.write(dir, "owners.yaml", GateCards.OWNERS);
         git.write(CARD, card("2.1.0", "staging"));
         git.commit("alice@example.com", "credit-scorer 2.1.0 in staging");
     }
@@ -111,7 +96,7 @@ class LifecycleCommandTest {
         String before = read(CARD);
         var r = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production");
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.err().contains(CARD + ":9:1: error: production gate: evidence `benchmarks` is missing (needed for production)"
+        assertTrue(r.err().contains(CARD + ":10:1: error: production gate: evidence `benchmarks` is missing (needed for production)"
                 + " [gate-evidence-missing]"), r.err());
         assertTrue(r.err().contains("warning: still needed: production gate: needs 1 distinct approval for production"), r.err());
         assertTrue(r.err().endsWith("registry: error: nothing was written: promote credit-scorer@2.1.0 to production was refused (1 error)\n"),
@@ -128,7 +113,7 @@ class LifecycleCommandTest {
 
         var r = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production", "--commit");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.err().startsWith(CARD + ":16:10: warning: still needed: production gate: needs 1 distinct approval for"
+        assertTrue(r.err().startsWith(CARD + ":17:10: warning: still needed: production gate: needs 1 distinct approval for"
                 + " production from people who do not own the model, has 0 [gate-approvals-missing]\n"), r.err());
         assertTrue(r.out().startsWith("updated " + CARD + "\ncommitted "), r.out());
         assertTrue(r.out().endsWith(" promote credit-scorer@2.1.0 to production\n"), r.out());

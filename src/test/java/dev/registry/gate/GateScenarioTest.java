@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.registry.testing.Cli;
+import dev.registry.testing.GateCards;
 import dev.registry.testing.GitFixture;
 import dev.registry.testing.Registries;
 import java.nio.file.Path;
@@ -16,54 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pull requests in temporary repositories with several authors, judged by {@code registry gate}
- * as CI would run it. alice and bob own the model (team ml-platform); alice is also a
- * risk-officer, so only the owners rule keeps her from approving; carol is a risk-officer, dan a
- * privacy-officer.
+ * as CI would run it; the people are {@link GateCards#OWNERS}.
  */
 class GateScenarioTest {
 
-    static final String OWNERS = """
-            apiVersion: registry/v1
-            kind: Owners
-            teams:
-              - id: ml-platform
-                name: ML Platform
-                members: [alice@example.com, bob@example.com]
-            people:
-              - {email: alice@example.com, name: Alice Engineer, roles: [model-owner, risk-officer]}
-              - {email: bob@example.com, name: Bob Builder, roles: [model-owner]}
-              - {email: carol@example.com, name: Carol Risk, roles: [risk-officer], aliases: [carol@users.noreply.example.com]}
-              - {email: dan@example.com, name: Dan Privacy, roles: [privacy-officer]}
-              - {email: erin@example.com, name: Erin Reviewer, roles: [risk-officer]}
-            """;
+    static final String CARD = GateCards.CARD;
 
-    static final String CARD = "models/credit-scorer/2.1.0.yaml";
-
-    /** A card with everything the default production gate asks for, less approvals, at {@code stage}. */
     static String card(String stage) {
-        return """
-                apiVersion: registry/v1
-                kind: Model
-                name: credit-scorer
-                version: 2.1.0
-                provider: internal
-                description: Scores loan applications.
-                owners: [team:ml-platform]
-                evaluations:
-                  - {suite: holdout, date: %s, passed: true}
-                evidence:
-                  dataBoundary: EU customer data only
-                  safetyChecks: https://reports/safety
-                  benchmarks: https://reports/bench
-                  privacyReview: {report: https://reports/privacy, reviewer: dan@example.com}
-                  rollbackPlan: Roll back to 2.0.0
-                lifecycle:
-                  stage: %s
-                """.formatted(LocalDate.now().minusDays(10), stage);
+        return GateCards.ready(stage);
     }
 
     static String approval(String by, String role) {
-        return "  - {stage: production, by: " + by + ", role: " + role + ", date: " + LocalDate.now() + "}\n";
+        return GateCards.approval(by, role);
     }
 
     @TempDir
@@ -75,7 +40,7 @@ class GateScenarioTest {
     void main() {
         git = GitFixture.init(dir);
         Registries.write(dir, "registry.yaml", Registries.REGISTRY);
-        Registries.write(dir, "owners.yaml", OWNERS);
+        Registries.write(dir, "owners.yaml", GateCards.OWNERS);
         git.write(CARD, card("staging"));
         git.commit("alice@example.com", "credit-scorer 2.1.0 in staging");
         git.branch("promote");
@@ -218,8 +183,7 @@ class GateScenarioTest {
     @Test
     void highTierNeedsTheRegulatedGate() {
         // No declared tier: the risk engine computes high (Annex III 5(b)) under the base policy.
-        String high = card("production").replace("owners: [team:ml-platform]\n",
-                "owners: [team:ml-platform]\ncapabilities: [classification, creditworthiness]\nuseDomains: [credit]\n");
+        String high = GateCards.with(card("production"), "capabilities: [classification, creditworthiness]\nuseDomains: [credit]\n");
         git.write(CARD, high);
         git.commit("alice@example.com", "promote");
 
@@ -242,8 +206,7 @@ class GateScenarioTest {
     @Test
     void unacceptableNeverPasses() {
         // Emotion recognition at the workplace: Art 5(1)(f), computed, not declared.
-        git.write(CARD, card("production").replace("owners: [team:ml-platform]\n",
-                "owners: [team:ml-platform]\ncapabilities: [classification, emotion-recognition]\nuseDomains: [workplace]\n"));
+        git.write(CARD, GateCards.with(card("production"), "capabilities: [classification, emotion-recognition]\nuseDomains: [workplace]\n"));
         git.commit("alice@example.com", "promote");
 
         var r = gate("--approved-by", "carol@example.com,dan@example.com,erin@example.com");
@@ -254,8 +217,7 @@ class GateScenarioTest {
 
     @Test
     void aDeclaredTierCannotLowerTheComputedOne() {
-        git.write(CARD, card("production").replace("owners: [team:ml-platform]\n",
-                "owners: [team:ml-platform]\ncapabilities: [creditworthiness]\nrisk: {tier: minimal}\n"));
+        git.write(CARD, GateCards.with(card("production"), "capabilities: [creditworthiness]\nrisk: {tier: minimal}\n"));
         git.commit("alice@example.com", "promote, calling it minimal");
         var r = gate("--approved-by", "carol@example.com");
         assertEquals(1, r.exit(), r.toString());
@@ -264,8 +226,7 @@ class GateScenarioTest {
 
     /** A CV ranker that only prepares a recruiter's assessment: high under Annex III 4(a), derogable under Art 6(3). */
     static String ranker(String derogationBy) {
-        return card("production").replace("owners: [team:ml-platform]\n", "owners: [team:ml-platform]\n"
-                + "capabilities: [classification, cv-filtering, preparatory-task]\nuseDomains: [employment]\n"
+        return GateCards.with(card("production"), "capabilities: [classification, cv-filtering, preparatory-task]\nuseDomains: [employment]\n"
                 + (derogationBy.isEmpty() ? "" : "risk:\n  derogation: {rule: H-4a, reviewer: " + derogationBy
                         + ", date: 2026-01-02, reason: Prepares the recruiter's own assessment}\n"));
     }
