@@ -183,14 +183,21 @@ final class ApprovalAudit {
         return Optional.of(edits.isEmpty() ? added : edits.get(edits.size() - 1));
     }
 
-    /** Whether a card carries this approval: same stage, approver and role; date and comment may be edited. */
+    /**
+     * Whether a card carries this approval, exactly: stage, approver, role, date and comment. An
+     * approval someone else edits is theirs from then on; approving again after a change adds a
+     * new entry (a new date or comment), which its approver's own commit introduces.
+     */
     private static Predicate<JsonNode> sameApproval(Approval a) {
         String by = a.by().toLowerCase(Locale.ROOT);
+        String date = a.date().map(Object::toString).orElse("");
         return doc -> {
             for (JsonNode n : doc.path("approvals")) {
                 if (CardBinder.text(n.path("stage")).equals(a.stage().id())
                         && CardBinder.text(n.path("by")).toLowerCase(Locale.ROOT).equals(by)
-                        && CardBinder.text(n.path("role")).equals(a.role())) {
+                        && CardBinder.text(n.path("role")).equals(a.role())
+                        && CardBinder.text(n.path("date")).equals(date)
+                        && CardBinder.text(n.path("comment")).equals(a.comment())) {
                     return true;
                 }
             }

@@ -69,10 +69,15 @@ public final class ApprovePlan {
                 throw new UsageException(person.email() + " owns " + ref + ", and the " + gates.get(0).name()
                         + " gate does not count owners' approvals of their own model; ask someone who does not own it");
             }
+            // Approving again adds an entry: the earlier one stays in the audit trail, and the gate
+            // counts the new one when the card changed after the old. Only an identical entry is refused.
+            String note = comment.filter(c -> !c.isBlank()).orElse("");
             for (Approval a : card.approvals()) {
-                if (a.stage() == stage && person.answersTo(a.by()) && a.role().equals(chosen)) {
+                if (a.stage() == stage && person.answersTo(a.by()) && a.role().equals(chosen)
+                        && a.date().equals(Optional.of(today)) && a.comment().equals(note)) {
                     throw new UsageException(person.email() + " has already approved " + ref + " for " + stage
-                            + (chosen.isEmpty() ? "" : " as " + chosen));
+                            + (chosen.isEmpty() ? "" : " as " + chosen) + " today; to approve it again after a change,"
+                            + " say what you checked with --comment");
                 }
             }
             Map<String, YamlValue> entry = new LinkedHashMap<>();

@@ -139,10 +139,24 @@ class LifecycleCommandTest {
         assertEquals(0, gate.exit(), gate.toString());
         assertTrue(gate.out().contains("ok       credit-scorer@2.1.0 staging -> production"), gate.out());
 
-        var twice = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");
+        var twice = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Checked the privacy review");
         assertEquals(2, twice.exit());
-        assertEquals("registry: error: carol@example.com has already approved credit-scorer@2.1.0 for production as risk-officer\n",
-                twice.err());
+        assertEquals("registry: error: carol@example.com has already approved credit-scorer@2.1.0 for production as risk-officer"
+                + " today; to approve it again after a change, say what you checked with --comment\n", twice.err());
+
+        // The card changes after the approval: the gate no longer counts it until carol approves again.
+        Registries.write(dir, CARD, read(CARD).replace("Roll back to 2.0.0", "Roll back to 1.9.0"));
+        git.commit("bob@example.com", "new rollback plan");
+        var stale = Cli.in(dir).run("gate", "--base", "main");
+        assertEquals(1, stale.exit(), stale.toString());
+        assertTrue(stale.err().contains("[approval-stale]"), stale.err());
+        var again = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Re-checked the new rollback plan", "--commit");
+        assertEquals(0, again.exit(), again.toString());
+        var fresh = Cli.in(dir).run("gate", "--base", "main");
+        assertEquals(0, fresh.exit(), fresh.toString());
+        assertTrue(fresh.err().contains("warning: approval by carol@example.com (commit "), "the old one is still explained: " + fresh.err());
     }
 
     @Test

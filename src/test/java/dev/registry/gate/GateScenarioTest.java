@@ -150,20 +150,20 @@ class GateScenarioTest {
         assertTrue(r.err().contains(" by bob@example.com [approval-stale]"), r.err());
         assertTrue(r.err().contains("[gate-approvals-missing]"), r.err());
 
-        // Carol looks again and re-approves (a new date is a new commit by her): it counts again.
-        git.write(CARD, card("production").replace("Roll back to 2.0.0", "No rollback needed")
-                + "approvals:\n" + approval("carol@example.com", "risk-officer").replace("risk-officer, date", "risk-officer, comment: reviewed again, date"));
+        // Bob "refreshes" carol's approval himself: it is his from then on, a forgery.
+        String plan = card("production").replace("Roll back to 2.0.0", "No rollback needed") + "approvals:\n";
+        String reviewed = approval("carol@example.com", "risk-officer").replace("risk-officer, date", "risk-officer, comment: reviewed again, date");
+        git.write(CARD, plan + reviewed);
+        git.commit("bob@example.com", "carol re-checked it");
+        var byBob = gate();
+        assertEquals(1, byBob.exit(), byBob.toString());
+        assertTrue(byBob.err().contains("[approval-forged]"), byBob.err());
+
+        // Carol approves again herself, with what she re-checked: it counts.
+        git.write(CARD, plan + reviewed.replace("reviewed again", "re-checked the new rollback plan"));
         git.commit("carol@example.com", "approve again");
         var again = gate();
-        assertEquals(1, again.exit(), "a changed comment is the same approval, still added before the edit: " + again);
-
-        git.write(CARD, card("production").replace("Roll back to 2.0.0", "No rollback needed") + "approvals:\n");
-        git.commit("carol@example.com", "withdraw");
-        git.write(CARD, card("production").replace("Roll back to 2.0.0", "No rollback needed")
-                + "approvals:\n" + approval("carol@example.com", "risk-officer"));
-        git.commit("carol@example.com", "approve the new plan");
-        var fresh = gate();
-        assertEquals(0, fresh.exit(), fresh.toString());
+        assertEquals(0, again.exit(), again.toString());
     }
 
     @Test
