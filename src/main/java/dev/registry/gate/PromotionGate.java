@@ -168,11 +168,11 @@ public final class PromotionGate {
                         "promote it first: `registry promote " + m.ref() + " --to production`").withRelated(related));
                 return new GateReport.Result(p, tier, false);
             }
+            Verdict v = verdict(m, Stage.PRODUCTION, tier);
             if (judgedWithCard) {
                 // The card's own promotion to production in this range carries the findings.
-                return new GateReport.Result(p, tier, passes(m, verdicts.get(m.ref().toString())));
+                return new GateReport.Result(p, tier, passes(m, v));
             }
-            Verdict v = verdict(m, Stage.PRODUCTION, tier);
             for (Need n : v.needs()) {
                 findings.add(Finding.error(n.ruleId(), p.path(), at, "/version",
                         "prod deployment `" + name + "` runs " + m.ref() + ": " + n.message(), n.hint()).withRelated(related));

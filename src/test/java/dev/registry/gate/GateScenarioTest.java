@@ -355,6 +355,22 @@ class GateScenarioTest {
     }
 
     @Test
+    void aPromotionAndAProdDeploymentOfItInOnePullRequestAreJudgedOnce() {
+        git.write(CARD, card("production"));
+        git.write("deployments/scoring-eu.yaml", "apiVersion: registry/v1\nkind: Deployment\nname: scoring-eu\n"
+                + "model: credit-scorer\nversion: 2.1.0\nenvironment: prod\nregion: eu-west-1\n");
+        git.commit("alice@example.com", "promote and deploy");
+        var blocked = gate();
+        assertEquals(1, blocked.exit(), blocked.toString());
+        assertTrue(blocked.out().contains("  blocked  prod deployment scoring-eu -> credit-scorer@2.1.0 (tier minimal)\n"
+                + "  blocked  credit-scorer@2.1.0 staging -> production (tier minimal)\n"), blocked.out());
+        assertEquals(2, blocked.err().split("\\[gate-", -1).length - 1, "the card's two needs, once: " + blocked.err());
+        var ok = gate("--approved-by", "carol@example.com");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertTrue(ok.out().contains("  ok       prod deployment scoring-eu -> credit-scorer@2.1.0"), ok.out());
+    }
+
+    @Test
     void defaultBaseIsTheMergeBaseWithMain() {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promote");
