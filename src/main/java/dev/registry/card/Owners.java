@@ -1,19 +1,43 @@
 package dev.registry.card;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Teams and people from {@code owners.yaml}. */
-public record Owners(List<Team> teams, List<Person> people) {
+/**
+ * Teams and people from {@code owners.yaml}. Immutable; lookups are indexed because every card's
+ * owners and approvers are resolved through them.
+ */
+public final class Owners {
 
-    public Owners {
-        teams = List.copyOf(teams);
-        people = List.copyOf(people);
+    private final List<Team> teams;
+    private final List<Person> people;
+    private final Map<String, Team> teamsById = new HashMap<>();
+    private final Map<String, Person> peopleByAddress = new HashMap<>();
+
+    public Owners(List<Team> teams, List<Person> people) {
+        this.teams = List.copyOf(teams);
+        this.people = List.copyOf(people);
+        this.teams.forEach(t -> teamsById.putIfAbsent(t.id(), t));
+        for (Person p : this.people) {
+            peopleByAddress.putIfAbsent(p.email().toLowerCase(Locale.ROOT), p);
+            p.aliases().forEach(a -> peopleByAddress.putIfAbsent(a.toLowerCase(Locale.ROOT), p));
+        }
     }
 
     public static Owners empty() {
         return new Owners(List.of(), List.of());
+    }
+
+    public List<Team> teams() {
+        return teams;
+    }
+
+    public List<Person> people() {
+        return people;
     }
 
     public record Team(String id, String name, String email, List<String> members) {
@@ -37,12 +61,12 @@ public record Owners(List<Team> teams, List<Person> people) {
     }
 
     public Optional<Team> team(String id) {
-        return teams.stream().filter(t -> t.id().equals(id)).findFirst();
+        return Optional.ofNullable(teamsById.get(id));
     }
 
-    /** The person with this email or alias. */
+    /** The person with this email or alias (case-insensitive; the first listed, if two claim it). */
     public Optional<Person> person(String email) {
-        return people.stream().filter(p -> p.answersTo(email)).findFirst();
+        return Optional.ofNullable(peopleByAddress.get(email.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether an owner reference ({@code team:<id>} or an email) names someone defined here. */
@@ -58,7 +82,7 @@ public record Owners(List<Team> teams, List<Person> people) {
         if (ownerRef.startsWith("team:")) {
             return team(ownerRef.substring("team:".length()))
                     .map(t -> {
-                        java.util.List<String> all = new java.util.ArrayList<>(t.members());
+                        List<String> all = new ArrayList<>(t.members());
                         if (!t.email().isEmpty()) {
                             all.add(t.email());
                         }
@@ -67,5 +91,10 @@ public record Owners(List<Team> teams, List<Person> people) {
                     .orElse(List.of());
         }
         return List.of(ownerRef);
+    }
+
+    @Override
+    public String toString() {
+        return "Owners[" + teams.size() + " teams, " + people.size() + " people]";
     }
 }

@@ -2,10 +2,12 @@ package dev.registry.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registry.card.Deployment;
+import dev.registry.card.Deprecation;
 import dev.registry.card.Environment;
 import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
 import dev.registry.card.Owners;
+import dev.registry.card.SemVer;
 import dev.registry.card.Stage;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Location;
@@ -35,6 +37,7 @@ public final class ConsistencyCheck implements Check {
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
             "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> DATE_FIELDS = Set.of("date", "announced", "retireAfter");
 
@@ -83,7 +86,9 @@ public final class ConsistencyCheck implements Check {
         for (ModelCard m : s.models()) {
             YamlDocument doc = s.files().get(m.path()).document();
             String expected = "models/" + m.name() + "/" + m.version() + ".yaml";
-            if (!m.name().isEmpty() && !m.version().isEmpty() && !m.path().equals(expected)) {
+            // An invalid name or version is the schema's to report; a path built from it
+            // (models/../1.0.0.yaml) would only mislead.
+            if (NAME.matcher(m.name()).matches() && m.semVer().isPresent() && !m.path().equals(expected)) {
                 String pointer = m.path().startsWith("models/" + m.name() + "/") ? "/version" : "/name";
                 out.add(Finding.error("path-mismatch", m.path(), doc.valueAt(pointer), pointer,
                         "card for " + m.ref() + " must be stored at " + expected,
@@ -94,7 +99,7 @@ public final class ConsistencyCheck implements Check {
         for (Deployment d : s.deployments()) {
             YamlDocument doc = s.files().get(d.path()).document();
             String expected = "deployments/" + d.name() + ".yaml";
-            if (!d.name().isEmpty() && !d.path().equals(expected)) {
+            if (NAME.matcher(d.name()).matches() && !d.path().equals(expected)) {
                 out.add(Finding.error("path-mismatch", d.path(), doc.valueAt("/name"), "/name",
                         "deployment `" + d.name() + "` must be stored at " + expected,
                         "rename the file, or correct `name` to match where it is"));
@@ -230,7 +235,8 @@ public final class ConsistencyCheck implements Check {
         }
         for (int i = 0; i < m.approvals().size(); i++) {
             String by = m.approvals().get(i).by();
-            if (!by.isEmpty() && s.files().containsKey("owners.yaml") && s.owners().person(by).isEmpty()) {
+            // Something that is no email at all is the schema's to report.
+            if (by.contains("@") && s.files().containsKey("owners.yaml") && s.owners().person(by).isEmpty()) {
                 String ptr = "/approvals/" + i + "/by";
                 out.add(Finding.error("owner-unknown", m.path(), loc(s, m.path(), ptr), ptr,
                         "approver `" + by + "` is not a person in owners.yaml",
@@ -241,8 +247,9 @@ public final class ConsistencyCheck implements Check {
 
     private Optional<ModelCard> modelRef(Snapshot s, String path, String ptr, ModelRef ref, String what, List<Finding> out) {
         Optional<ModelCard> target = s.model(ref);
-        if (target.isEmpty()) {
-            List<String> versions = s.versionsOf(ref.name()).stream().map(ModelCard::version).filter(v -> !v.isEmpty()).sorted().toList();
+        if (target.isEmpty() && !brokenCardAt(s, ref)) {
+            List<String> versions = s.versionsOf(ref.name()).stream().map(ModelCard::semVer)
+                    .flatMap(Optional::stream).sorted().map(SemVer::text).distinct().toList();
             String hint = versions.isEmpty()
                     ? NearestName.of(ref.name(), s.models().stream().map(ModelCard::name).distinct().toList())
                             .map(n -> "did you mean `" + n + "`?").orElse("register the model first")
@@ -253,8 +260,19 @@ public final class ConsistencyCheck implements Check {
         return target;
     }
 
+    /**
+     * Whether the registry has a file where {@code ref}'s card belongs that did not read as that
+     * version (bad YAML, a version YAML read as a number). That file has its own finding; every
+     * reference to it failing too would bury the one cause under its echoes.
+     */
+    private static boolean brokenCardAt(Snapshot s, ModelRef ref) {
+        String path = "models/" + ref.name() + "/" + ref.version() + ".yaml";
+        return s.files().containsKey(path) || s.readFindings().stream().anyMatch(f -> f.path().equals(path));
+    }
+
     private void ownerRef(Snapshot s, String path, String ptr, String ref, List<Finding> out) {
-        if (!s.files().containsKey("owners.yaml") || s.owners().resolves(ref)) {
+        boolean wellFormed = ref.startsWith("team:") || ref.contains("@"); // else the schema reports it
+        if (!wellFormed || !s.files().containsKey("owners.yaml") || s.owners().resolves(ref)) {
             return;
         }
         List<String> known = new ArrayList<>();
@@ -318,12 +336,12 @@ public final class ConsistencyCheck implements Check {
                     "deployment `" + d.name() + "` runs " + m.ref() + ", which is retired",
                     "point it at a supported version, or remove the deployment").withRelated(related));
         } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() == Stage.DEPRECATED) {
-            // The notice period exists so that running deployments can move on; until retirement they may stay.
-            String until = m.deprecation().flatMap(x -> x.retireAfter()).map(dt -> " until " + dt).orElse("");
-            String to = m.deprecation().flatMap(x -> x.replacement()).map(r -> " to " + r).orElse(" to a supported version");
+            // The notice period exists so that prod can move at its own pace: a warning, not a block.
+            String until = m.deprecation().flatMap(Deprecation::retireAfter).map(x -> " before " + x).orElse("");
+            String to = m.deprecation().flatMap(Deprecation::replacement).map(r -> " to " + r).orElse("");
             out.add(Finding.warning("deployment-deprecated", d.path(), loc(s, d.path(), "/version"), "/version",
-                    "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is deprecated" + until,
-                    "move it" + to + " before then").withRelated(related));
+                    "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is deprecated",
+                    "move it" + to + until).withRelated(related));
         } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION) {
             out.add(Finding.error("deployment-stage", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",
@@ -334,10 +352,13 @@ public final class ConsistencyCheck implements Check {
 
     /** The schema checks a date's shape; this catches shapes that are no day (2026-02-30). */
     private void dates(RegistryFile f, List<Finding> out) {
-        f.document().keys().keySet().stream().sorted().forEach(ptr -> {
+        f.document().keys().keySet().forEach(ptr -> {
             String field = ptr.substring(ptr.lastIndexOf('/') + 1);
+            if (!DATE_FIELDS.contains(field)) {
+                return;
+            }
             JsonNode v = f.document().root().at(ptr);
-            if (DATE_FIELDS.contains(field) && v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()) {
+            if (v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()) {
                 try {
                     LocalDate.parse(v.asText());
                 } catch (DateTimeParseException e) {

@@ -20,9 +20,11 @@ public final class NearestName {
                 bestDistance = d;
             }
         }
-        // Allow roughly one edit per three characters: close enough to be a typo, not a guess.
-        int allowed = Math.max(2, word.length() / 3);
-        return best != null && bestDistance <= allowed && bestDistance > 0 ? Optional.of(best) : Optional.empty();
+        // Close enough to be a typo, not a guess: one edit in a short word, two in most, three in
+        // long ones (a long email whose local part is wholly different is not a typo).
+        int allowed = word.length() <= 4 ? 1 : word.length() <= 12 ? 2 : 3;
+        // Case-only differences (`Owners`) count as typos too; only the word itself is no suggestion.
+        return best != null && bestDistance <= allowed && !best.equals(word) ? Optional.of(best) : Optional.empty();
     }
 
     /** "; did you mean `x`?" or "". */

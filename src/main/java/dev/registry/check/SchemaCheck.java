@@ -35,13 +35,82 @@ public final class SchemaCheck implements Check {
 
     /** Findings of one document against a given schema of the catalog (the risk policy's, say). */
     public List<Finding> check(SchemaCatalog catalog, com.networknt.schema.Schema schema, String path, YamlDocument doc) {
-        List<Error> errors = schema.validate(doc.root());
+        List<Error> errors = typosResolved(alternativesResolved(schema.validate(doc.root())));
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Error e : errors) {
             Finding f = toFinding(catalog, path, doc, e);
             unique.putIfAbsent(f.pointer() + "\u0000" + f.message(), f);
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * A failed {@code oneOf}/{@code anyOf} comes with the errors of every alternative, most of
+     * them noise ("must be a string" next to "unknown field"). When some alternative has the
+     * value's shape, only that alternative's errors are kept: they say what to fix. When none
+     * has, only the {@code oneOf} error is kept: the value has the wrong shape.
+     */
+    static List<Error> alternativesResolved(List<Error> errors) {
+        List<Error> dropped = new ArrayList<>();
+        for (Error alt : errors) {
+            if (!"oneOf".equals(alt.getKeyword()) && !"anyOf".equals(alt.getKeyword())) {
+                continue;
+            }
+            String base = evaluationPath(alt) + "/";
+            String at = alt.getInstanceLocation().toString();
+            Map<String, List<Error>> byBranch = new LinkedHashMap<>();
+            for (Error e : errors) {
+                String path = evaluationPath(e);
+                if (path.startsWith(base)) {
+                    String rest = path.substring(base.length());
+                    int slash = rest.indexOf('/');
+                    byBranch.computeIfAbsent(slash < 0 ? rest : rest.substring(0, slash), k -> new ArrayList<>()).add(e);
+                }
+            }
+            List<List<Error>> wrongShape = new ArrayList<>();
+            boolean someFit = false;
+            for (List<Error> branch : byBranch.values()) {
+                boolean shape = branch.stream().anyMatch(e -> ("type".equals(e.getKeyword()) || "const".equals(e.getKeyword()))
+                        && e.getInstanceLocation().toString().equals(at));
+                if (shape) {
+                    wrongShape.add(branch);
+                } else {
+                    someFit = true;
+                }
+            }
+            if (someFit) {
+                dropped.add(alt);
+                wrongShape.forEach(dropped::addAll);
+            } else {
+                byBranch.values().forEach(dropped::addAll);
+            }
+        }
+        List<Error> kept = new ArrayList<>(errors);
+        kept.removeIf(e -> dropped.stream().anyMatch(d -> d == e));
+        return kept;
+    }
+
+    /**
+     * A misspelt required field is both unknown and missing; the unknown one, with its "did you
+     * mean", says all there is to fix, so the missing one is dropped.
+     */
+    static List<Error> typosResolved(List<Error> errors) {
+        List<Error> kept = new ArrayList<>();
+        for (Error e : errors) {
+            boolean misspelt = "required".equals(e.getKeyword()) && e.getProperty() != null && errors.stream().anyMatch(u ->
+                    ("additionalProperties".equals(u.getKeyword()) || "unevaluatedProperties".equals(u.getKeyword()))
+                            && u.getProperty() != null
+                            && u.getInstanceLocation().toString().equals(e.getInstanceLocation().toString())
+                            && NearestName.of(u.getProperty(), List.of(e.getProperty())).isPresent());
+            if (!misspelt) {
+                kept.add(e);
+            }
+        }
+        return kept;
+    }
+
+    private static String evaluationPath(Error e) {
+        return e.getEvaluationPath() == null ? "" : e.getEvaluationPath().toString();
     }
 
     private Finding toFinding(SchemaCatalog catalog, String path, YamlDocument doc, Error e) {
@@ -54,12 +123,14 @@ public final class SchemaCheck implements Check {
         String message;
         String hint = "";
         Location at = doc.valueAt(pointer);
-        String rule = "schema-" + keyword;
+        // Rule ids are kebab-case like every other: schema-max-length, schema-one-of.
+        String rule = "schema-" + keyword.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         switch (keyword) {
             case "required" -> {
                 rule = "schema-required";
                 message = "missing required field `" + property + "`" + (pointer.isEmpty() ? "" : " in `" + field + "`");
-                at = pointer.isEmpty() ? Location.START : doc.keyAt(pointer);
+                // The field is missing, so point at what should hold it: the parent's key.
+                at = doc.keyAt(pointer);
             }
             case "additionalProperties", "unevaluatedProperties" -> {
                 rule = "schema-unknown-field";
@@ -67,7 +138,7 @@ public final class SchemaCheck implements Check {
                 at = doc.keyAt(child);
                 pointer = child;
                 List<String> known = knownProperties(catalog, schemaLoc);
-                message = "unknown field `" + property + "`" + (pointer.lastIndexOf('/') > 0 ? " in `" + field + "`" : "");
+                message = "unknown field `" + clip(property) + "`" + (pointer.lastIndexOf('/') > 0 ? " in `" + field + "`" : "");
                 hint = NearestName.didYouMean(property, known);
                 if (hint.isEmpty() && !known.isEmpty()) {
                     hint = "known fields here: " + String.join(", ", known);
@@ -90,13 +161,35 @@ public final class SchemaCheck implements Check {
             }
             case "pattern" -> {
                 String what = parentDescription(catalog, schemaLoc).orElse("matching " + e.getSchemaNode().asText());
-                message = "`" + field + "` " + describe(value) + " is not valid: expected " + lowerFirst(what);
+                message = value.isTextual() && value.asText().isEmpty()
+                        ? "`" + field + "` must not be empty: expected " + lowerFirst(what)
+                        : "`" + field + "` " + describe(value) + " is not valid: expected " + lowerFirst(what);
+            }
+            case "propertyNames" -> {
+                String child = YamlDocument.child(pointer, property == null ? "" : property);
+                at = doc.keyAt(child);
+                pointer = child;
+                message = "key `" + clip(property) + "` in `" + field + "` is not a valid name";
+                hint = e.getSchemaNode().path("pattern").isTextual()
+                        ? "names must match " + e.getSchemaNode().path("pattern").asText() : "";
             }
             case "uniqueItems" -> message = "`" + field + "` lists the same item twice";
-            case "minItems" -> message = "`" + field + "` must not be empty";
-            case "maxLength", "minLength", "minimum", "maximum", "maxItems" ->
-                    message = "`" + field + "` " + stripLocation(e.getMessage(), pointer);
-            case "oneOf", "anyOf" -> message = "`" + field + "` has the wrong shape: " + describeAlternatives(e.getSchemaNode());
+            case "minItems" -> message = e.getSchemaNode().asInt() <= 1
+                    ? "`" + field + "` must not be empty"
+                    : "`" + field + "` must have at least " + e.getSchemaNode().asInt() + " items, found " + value.size();
+            case "maxItems" -> message = "`" + field + "` must have at most " + e.getSchemaNode().asInt() + " items, found " + value.size();
+            case "minLength" -> message = e.getSchemaNode().asInt() <= 1
+                    ? "`" + field + "` must not be empty"
+                    : "`" + field + "` must be at least " + e.getSchemaNode().asInt() + " characters long";
+            case "maxLength" -> message = "`" + field + "` must be at most " + e.getSchemaNode().asInt()
+                    + " characters long, found " + value.asText().codePointCount(0, value.asText().length());
+            case "minimum" -> message = "`" + field + "` must be at least " + e.getSchemaNode().asText() + ", found " + value.asText();
+            case "maximum" -> message = "`" + field + "` must be at most " + e.getSchemaNode().asText() + ", found " + value.asText();
+            case "oneOf", "anyOf" -> {
+                String shapes = describeAlternatives(e.getSchemaNode());
+                message = "`" + field + "` must be " + shapes + ", found " + describe(value);
+                hint = coercionHint(doc, pointer, value, shapes.contains("text") ? "a string" : shapes);
+            }
             default -> message = (field.isEmpty() ? "" : "`" + field + "` ") + stripLocation(e.getMessage(), pointer);
         }
         return Finding.error(rule, path, at, pointer, message, hint);
@@ -155,14 +248,22 @@ public final class SchemaCheck implements Check {
         for (JsonNode alt : alternatives) {
             shapes.add(alt.has("$ref") && alt.get("$ref").asText().endsWith("/text") ? "a text" : "a mapping");
         }
-        return "expected " + String.join(" or ", shapes);
+        return String.join(" or ", shapes);
+    }
+
+    /** Keys come from untrusted files: keep messages one readable line. */
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
     static String describe(JsonNode v) {
         if (v == null || v.isMissingNode()) {
             return "nothing";
         }
-        if (v.isNull()) {
+        if (v.isNull() || v.isTextual() && v.asText().isEmpty()) {
             return "an empty value";
         }
         if (v.isTextual()) {

@@ -15,9 +15,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry deploy}: creates or updates a deployment card. */
 @Command(name = "deploy",
-        description = {"Create deployments/<name>.yaml, or change the given fields of an existing one (comments kept).",
-                "The registry is validated as it would be after the change: a prod deployment must run a",
-                "production version, and nothing may run a retired one."},
+        description = {"Create or update a deployment card.",
+                "Creates deployments/<name>.yaml, or changes the given fields of an existing one (comments kept). The"
+                        + " registry is validated as it would be after the change: a prod deployment must run a production"
+                        + " version, and nothing may run a retired one."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry deploy --name loan-origination-eu-prod --model credit-scorer --version 2.1.0 \\",
                 "      --env prod --region eu-west-1 --endpoint https://scoring.internal/eu/v2 --app loan-origination",

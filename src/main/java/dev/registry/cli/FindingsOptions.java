@@ -25,7 +25,9 @@ public final class FindingsOptions {
     /** Renders the report to stdout or the --output file; returns the exit code it stands for. */
     int render(RegistryCommand root, Path registryRoot, ValidationReport report) {
         if (output == null) {
-            format.renderer().render(report, root.output(registryRoot, root.out));
+            // -q keeps the diagnostics and drops the text summary; machine formats are the result itself.
+            PrintWriter results = root.quiet && format == Format.TEXT ? new PrintWriter(java.io.Writer.nullWriter()) : root.out;
+            format.renderer().render(report, root.output(registryRoot, results));
         } else {
             StringWriter buffer = new StringWriter();
             PrintWriter w = new PrintWriter(buffer);

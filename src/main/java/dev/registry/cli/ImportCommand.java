@@ -19,10 +19,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry import --csv <file>}: bulk registration from a spreadsheet export. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Register one model version per row of a CSV file (RFC 4180, UTF-8; a byte order mark,",
-                "quoted cells and line breaks inside quotes are fine). Every row is checked and the registry with",
-                "all the new cards is validated before anything is written; problems are reported as",
-                "file.csv:line:column. One bad row refuses the import, unless --skip-invalid."},
+        description = {"Register model versions in bulk from a spreadsheet (CSV).",
+                "Registers one model version per row of a CSV file (RFC 4180, UTF-8; a byte order mark, quoted cells and"
+                        + " line breaks inside quotes are fine). Every row is checked and the registry with all the new"
+                        + " cards is validated before anything is written; problems are reported as file.csv:line:column."
+                        + " One bad row refuses the import, unless --skip-invalid."},
         footerHeading = "%nColumns (header names; case, dashes, underscores and spaces are ignored):%n",
         footer = {"  name (or model)        required  model name, kebab-case",
                 "  version                required  SemVer, such as 2.1.0",

@@ -57,7 +57,9 @@ public final class Main {
             return code;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
-            err.println("registry: error: " + ex.getMessage());
+            String message = ex.getMessage() == null ? "" : ex.getMessage();
+            // picocli words some messages "Error: ..." already.
+            err.println("registry: error: " + (message.startsWith("Error: ") ? message.substring(7) : message));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();

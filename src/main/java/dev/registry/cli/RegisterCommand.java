@@ -13,6 +13,7 @@ import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry register}: a new model card, from flags, from prompts, or copied forward from another version. */
 @Command(name = "register",
-        description = {"Register a model version: write models/<name>/<version>.yaml from flags,",
-                "or copy an existing version forward with --from. The card is validated with the whole registry",
-                "before it is written; an existing version is never overwritten.",
+        description = {"Register a new model version, from flags, prompts or an existing version.",
+                "Writes models/<name>/<version>.yaml from flags, or copies an existing version forward with --from."
+                        + " The card is validated with the whole registry before it is written; an existing version is"
+                        + " never overwritten.",
                 "Run in a terminal without --name, --version, --provider or --owner, it asks for them."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry register --name credit-scorer --version 1.0.0 --provider internal \\",
@@ -93,8 +95,8 @@ final class RegisterCommand implements Callable<Integer> {
     String stage;
 
     @Option(names = "--from", paramLabel = "<model@version>",
-            description = "Copy this card forward (comments kept; stage reset to experimental; approvals, evaluations and"
-                    + " deprecation cleared); other flags replace copied fields.")
+            description = "Copy this card forward (comments kept; stage reset to experimental; approvals, evaluations,"
+                    + " deprecation and a signed risk derogation cleared); other flags replace copied fields.")
     String from;
 
     @Option(names = "--bump", paramLabel = "<part>", description = "With --from: the new version raises major, minor or patch.")
@@ -155,7 +157,7 @@ final class RegisterCommand implements Callable<Integer> {
     /** Asks for the required fields not given, then for the classification fields when none were given. */
     private void ask(Path registryRoot, ModelDraft draft) {
         Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
-        KnownValues known = KnownValues.of(snapshot);
+        KnownValues known = KnownValues.of(snapshot, LocalDate.now());
         Prompter p = new Prompter(root.in, root.err);
         root.err.println("Registering a model version in " + registryRoot + " (Ctrl-D to stop).");
         if (!draft.has(ModelField.NAME)) {

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
-                RegisterCommand.class, DeployCommand.class, ImportCommand.class,
+                RegisterCommand.class, DeployCommand.class, ImportCommand.class, ListCommand.class, ShowCommand.class, ResolveCommand.class,
                 PromoteCommand.class, ApproveCommand.class, DeprecateCommand.class, RetireCommand.class, RollbackCommand.class,
                 GateCommand.class, HistoryCommand.class, HookCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
@@ -91,13 +92,20 @@ public final class RegistryCommand implements java.util.concurrent.Callable<Inte
         };
     }
 
-    /** Renderer output with paths shown relative to where the user is, when the registry is below it. */
+    /**
+     * Renderer output with paths that open from where the user is: relative to the working folder
+     * (with ../ as git shows them) when the two share a folder below the file-system root,
+     * absolute otherwise.
+     */
     Output output(Path root, PrintWriter results) {
         Path abs = root.toAbsolutePath().normalize();
-        String prefix = "";
-        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+        String prefix;
+        if (abs.equals(cwd)) {
+            prefix = "";
+        } else if (abs.getNameCount() > 0 && cwd.getNameCount() > 0 && Objects.equals(abs.getRoot(), cwd.getRoot())
+                && abs.getName(0).equals(cwd.getName(0))) {
             prefix = cwd.relativize(abs).toString().replace('\\', '/') + "/";
-        } else if (!abs.startsWith(cwd)) {
+        } else {
             prefix = abs.toString().replace('\\', '/') + "/";
         }
         return new Output(results, err, prefix, color());

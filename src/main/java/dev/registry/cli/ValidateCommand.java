@@ -53,22 +53,26 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
+        Validator.compileSchemasInBackground();
         long start = System.nanoTime();
         Snapshot snapshot;
         if (where != null && (where.staged || where.rev != null)) {
-            try (GitRepo repo = GitRepo.open(registryRoot)) {
+            try (GitRepo repo = GitRepo.open(registryRoot, root.env, root.cwd)) {
                 Source source = where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev);
                 snapshot = new SnapshotReader().read(source);
             }
         } else {
             snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
         }
+        long read = System.nanoTime();
         Validator validator = new Validator(LocalDate.now());
         ValidationReport report = paths.isEmpty()
                 ? validator.validate(snapshot)
                 : validator.validate(snapshot, selected(registryRoot, snapshot));
         if (root.verbose) {
-            root.err.printf("validated %d files in %d ms%n", report.files(), (System.nanoTime() - start) / 1_000_000);
+            long done = System.nanoTime();
+            root.err.printf("read %d files from the %s in %d ms, checked them in %d ms%n", snapshot.files().size()
+                    + snapshot.readFindings().size(), snapshot.label(), (read - start) / 1_000_000, (done - read) / 1_000_000);
         }
         return findings.render(root, registryRoot, report);
     }

@@ -49,12 +49,15 @@ public final class CardEditor {
     };
 
     private final KeyOrder order;
+    private final boolean crlf;
     private String text;
     private Node root;
     private final JsonNode expected;
 
     private CardEditor(String text, KeyOrder order) {
         this.order = order;
+        int nl = text.indexOf('\n');
+        this.crlf = nl > 0 && text.charAt(nl - 1) == '\r';
         this.text = text;
         this.root = compose(text);
         this.expected = read(text);
@@ -426,7 +429,10 @@ public final class CardEditor {
     /** The index of the newline ending the line that holds position {@code i}, or the text's end. */
     private int lineEnd(int i) {
         int nl = text.indexOf('\n', i);
-        return nl < 0 ? text.length() : nl;
+        if (nl < 0) {
+            return text.length();
+        }
+        return nl > i && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
     }
 
     private String prefixNewline(int at) {
@@ -440,7 +446,9 @@ public final class CardEditor {
     }
 
     private void splice(int from, int to, String replacement) {
-        text = text.substring(0, from) + replacement + text.substring(to);
+        // A card saved with CRLF line ends keeps them on the lines an edit writes.
+        String r = crlf ? replacement.replace("\r\n", "\n").replace("\n", "\r\n") : replacement;
+        text = text.substring(0, from) + r + text.substring(to);
         root = compose(text);
     }
 

@@ -58,8 +58,8 @@ public final class ModelRegistration {
 
     /**
      * A copy of {@code from} as a new version: lifecycle back to experimental, approvals,
-     * evaluations and any deprecation notice cleared (they were about the old version), every
-     * comment kept; fields the draft gives replace the copied ones.
+     * evaluations, any deprecation notice and any signed risk derogation cleared (they were about
+     * the old version), every comment kept; fields the draft gives replace the copied ones.
      *
      * @param version the new version, or empty to use {@code bump}
      * @param bump    major, minor or patch: the part of {@code from}'s version to raise
@@ -98,7 +98,9 @@ public final class ModelRegistration {
                     .set(List.of("lifecycle", "stage"), YamlValue.text(Stage.EXPERIMENTAL.id()))
                     .remove(List.of("lifecycle", "deprecation"))
                     .remove(List.of("approvals"))
-                    .remove(List.of("evaluations"));
+                    .remove(List.of("evaluations"))
+                    // A derogation is a reviewer's sign-off on one version, like an approval.
+                    .remove(List.of("risk", "derogation"));
             overrides.values().forEach((f, v) -> {
                 if (f != ModelField.NAME && f != ModelField.VERSION) {
                     card.set(f.path(), v);

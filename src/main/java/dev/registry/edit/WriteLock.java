@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * not editors.
  *
  * <p>The lock file is never deleted (deleting it would let two writers lock two different files);
- * a {@code .registry/.gitignore} keeps it out of commits.
+ * a {@code .registry/.gitignore}, which ignores itself as well, keeps it out of commits and out of
+ * {@code git status}.
  */
 public final class WriteLock implements AutoCloseable {
 
@@ -91,8 +92,9 @@ public final class WriteLock implements AutoCloseable {
             Files.createDirectories(dir);
             Path ignore = dir.resolve(".gitignore");
             if (!Files.exists(ignore)) {
-                AtomicFile.write(ignore, "# The write lock of `registry` commands; never commit it.\nwrite.lock\n"
-                        .getBytes(StandardCharsets.UTF_8));
+                // It ignores itself too, so a registry command leaves `git status` as it found it.
+                AtomicFile.write(ignore, "# The write lock of `registry` commands, never committed (nor is this file).\n"
+                        .concat("write.lock\n.gitignore\n").getBytes(StandardCharsets.UTF_8));
             }
             Path file = dir.resolve("write.lock");
             if (Files.isSymbolicLink(file)) {

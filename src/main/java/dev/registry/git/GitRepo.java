@@ -4,14 +4,18 @@ import dev.registry.EnvironmentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 /** The git repository that holds a registry, and where in it the registry lives. */
 public final class GitRepo implements AutoCloseable {
@@ -22,6 +26,9 @@ public final class GitRepo implements AutoCloseable {
         FS.FileStoreAttributes.setBackground(true);
     }
 
+    private static final Set<String> PATH_VARIABLES = Set.of(Constants.GIT_DIR_KEY, Constants.GIT_WORK_TREE_KEY,
+            Constants.GIT_INDEX_FILE_KEY, Constants.GIT_OBJECT_DIRECTORY_KEY, Constants.GIT_COMMON_DIR_KEY);
+
     private final Repository repository;
     private final String registryPrefix;
 
@@ -30,9 +37,30 @@ public final class GitRepo implements AutoCloseable {
         this.registryPrefix = registryPrefix;
     }
 
-    /** Opens the repository containing {@code registryRoot}. */
+    /** Opens the repository containing {@code registryRoot}, honouring this process's GIT_* variables. */
     public static GitRepo open(Path registryRoot) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(registryRoot.toFile());
+        return open(registryRoot, System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Opens the repository containing {@code registryRoot} as git would from {@code cwd} with the
+     * environment {@code env}: GIT_DIR, GIT_WORK_TREE and above all GIT_INDEX_FILE, which a
+     * pre-commit hook gets pointing at the index being committed ({@code .git/index.lock} during
+     * {@code git commit -a}). Relative paths in them are relative to {@code cwd}, as for git.
+     */
+    public static GitRepo open(Path registryRoot, Map<String, String> env, Path cwd) {
+        SystemReader environment = new SystemReader.Delegate(SystemReader.getInstance()) {
+            @Override
+            public String getenv(String name) {
+                String value = env.get(name);
+                if (value == null || value.isEmpty() || !PATH_VARIABLES.contains(name)) {
+                    return value;
+                }
+                return cwd.resolve(value).normalize().toString();
+            }
+        };
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment(environment)
+                .findGitDir(registryRoot.toFile());
         if (builder.getGitDir() == null) {
             throw new EnvironmentException("not a git repository (or any parent up to /): " + registryRoot);
         }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
 import dev.registry.check.SchemaCatalog;
+import dev.registry.risk.RiskEngine;
+import dev.registry.risk.Vocabulary;
 import dev.registry.source.Snapshot;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * The values a registry already knows, to offer when prompting and to suggest from on a typo:
- * owners from owners.yaml, modalities from the schema, and the providers, capabilities, use
- * domains, data tags and regions its cards use.
+ * owners from owners.yaml, modalities from the schema, providers and regions its cards use, and
+ * capabilities, use domains and data tags from the risk policy's vocabulary, those the registry
+ * already uses first.
  */
 public record KnownValues(List<String> owners, List<String> providers, List<String> modalities, List<String> capabilities,
                           List<String> useDomains, List<String> dataTags, List<String> regions) {
@@ -29,7 +33,8 @@ public record KnownValues(List<String> owners, List<String> providers, List<Stri
         regions = List.copyOf(regions);
     }
 
-    public static KnownValues of(Snapshot s) {
+    public static KnownValues of(Snapshot s, LocalDate today) {
+        Vocabulary vocabulary = RiskEngine.of(s, today).policy().vocabulary();
         List<String> owners = new ArrayList<>();
         s.owners().teams().forEach(t -> owners.add("team:" + t.id()));
         s.owners().people().forEach(p -> owners.add(p.email()));
@@ -39,10 +44,16 @@ public record KnownValues(List<String> owners, List<String> providers, List<Stri
         return new KnownValues(owners,
                 distinct(s.models(), m -> List.of(m.provider())),
                 modalities,
-                distinct(s.models(), ModelCard::capabilities),
-                distinct(s.models(), ModelCard::useDomains),
-                distinct(s.models(), ModelCard::dataTags),
+                usedFirst(distinct(s.models(), ModelCard::capabilities), vocabulary.capabilities()),
+                usedFirst(distinct(s.models(), ModelCard::useDomains), vocabulary.useDomains()),
+                usedFirst(distinct(s.models(), ModelCard::dataTags), vocabulary.dataTags()),
                 distinct(s.deployments(), (Deployment d) -> List.of(d.region())));
+    }
+
+    private static List<String> usedFirst(List<String> used, Collection<String> vocabulary) {
+        List<String> out = new ArrayList<>(used);
+        new TreeSet<>(vocabulary).stream().filter(v -> !used.contains(v)).forEach(out::add);
+        return List.copyOf(out);
     }
 
     private static <T> List<String> distinct(Collection<T> items, Function<T, List<String>> values) {

@@ -27,6 +27,8 @@ public final class SarifRenderer implements FindingsRenderer {
             r.put("id", id);
             r.putObject("shortDescription").put("text", id.replace('-', ' '));
         }
+        // Columns count code points, as the YAML parser's marks do.
+        run.put("columnKind", "unicodeCodePoints");
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
             ObjectNode r = results.addObject();
@@ -38,11 +40,25 @@ public final class SarifRenderer implements FindingsRenderer {
             });
             r.putObject("message").put("text", f.message() + (f.hint().isEmpty() ? "" : " (" + f.hint() + ")"));
             ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", out.display(f.path()));
+            physical.putObject("artifactLocation").put("uri", uri(out.display(f.path())));
             ObjectNode region = physical.putObject("region");
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
         }
         JsonRenderer.write(root, out);
+    }
+
+    /** A SARIF artifact URI: relative paths stay relative, absolute ones become file: URIs; both percent-encoded. */
+    static String uri(String path) {
+        StringBuilder sb = new StringBuilder(path.startsWith("/") ? "file://" : "");
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format("%02X", c));
+            }
+        }
+        return sb.toString();
     }
 }

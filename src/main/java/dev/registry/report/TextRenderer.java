@@ -22,7 +22,7 @@ public final class TextRenderer implements FindingsRenderer {
         for (Finding f : findings) {
             out.diagnostics().println(line(f, out));
             if (!f.hint().isEmpty()) {
-                out.diagnostics().println("    hint: " + f.hint());
+                out.diagnostics().println("    hint: " + printable(f.hint()));
             }
         }
         out.diagnostics().flush();
@@ -35,8 +35,37 @@ public final class TextRenderer implements FindingsRenderer {
             severity = (f.severity() == Severity.ERROR ? "\u001b[1;31m" : f.severity() == Severity.WARNING ? "\u001b[1;33m" : "\u001b[1;36m")
                     + severity + "\u001b[0m";
         }
-        return out.display(f.path()) + ":" + f.line() + ":" + f.column() + ": " + severity + ": " + f.message()
-                + " [" + f.ruleId() + "]";
+        return printable(out.display(f.path())) + ":" + f.line() + ":" + f.column() + ": " + severity + ": "
+                + printable(f.message()) + " [" + f.ruleId() + "]";
+    }
+
+    /**
+     * Messages quote values from untrusted files: control characters are shown escaped, so that a
+     * key cannot break the one-finding-per-line shape or send escape sequences to a terminal.
+     */
+    public static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (!control) {
+                    sb.append(c);
+                } else if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '\t') {
+                    sb.append("\\t");
+                } else if (c == '\r') {
+                    sb.append("\\r");
+                } else {
+                    sb.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     static String summary(ValidationReport r) {

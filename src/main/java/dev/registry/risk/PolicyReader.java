@@ -377,6 +377,9 @@ public final class PolicyReader {
             if (v.isTextual()) {
                 return List.of(v.textValue());
             }
+            if (!v.isArray()) {
+                return List.of(); // the schema reports the shape
+            }
             List<String> out = new ArrayList<>();
             for (JsonNode item : v) {
                 if (!item.isTextual()) {

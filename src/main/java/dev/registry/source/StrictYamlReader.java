@@ -3,6 +3,7 @@ package dev.registry.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,10 +20,20 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one registry file the way untrusted input must be read: UTF-8 only, bounded in size and
@@ -38,12 +49,15 @@ public final class StrictYamlReader {
     /** A card is a few KiB; this leaves room while keeping SnakeYAML's quadratic cases cheap. */
     public static final int MAX_BYTES = 256 * 1024;
     public static final int MAX_DEPTH = 32;
+    /** Longer numbers are refused: BigInteger/BigDecimal parsing is superlinear in the digits. */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final YAMLFactory factory;
+    private final LoaderOptions loader;
 
     public StrictYamlReader() {
-        LoaderOptions loader = new LoaderOptions();
+        loader = new LoaderOptions();
         loader.setCodePointLimit(MAX_BYTES);
         loader.setMaxAliasesForCollections(0);
         loader.setAllowDuplicateKeys(true); // detected here, with the key's position
@@ -55,7 +69,7 @@ public final class StrictYamlReader {
                         .maxNestingDepth(MAX_DEPTH + 8)
                         .maxDocumentLength(MAX_BYTES)
                         .maxStringLength(MAX_BYTES)
-                        .maxNumberLength(100)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
                         .build())
                 .build();
     }
@@ -85,14 +99,14 @@ public final class StrictYamlReader {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(Finding.error("yaml-too-large", path, Location.START, "",
-                String.format("file is %,d bytes; registry files are limited to %,d bytes", size, MAX_BYTES),
+                String.format(java.util.Locale.ROOT, "file is %,d bytes; registry files are limited to %,d bytes", size, MAX_BYTES),
                 "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it"));
     }
 
     private static String decode(byte[] bytes) throws YamlProblem {
         if (checkSize("", bytes.length).isPresent()) {
             throw new YamlProblem("yaml-too-large", Location.START,
-                    String.format("file is %,d bytes; registry files are limited to %,d bytes", bytes.length, MAX_BYTES),
+                    String.format(java.util.Locale.ROOT, "file is %,d bytes; registry files are limited to %,d bytes", bytes.length, MAX_BYTES),
                     "a card is a few KiB: link large content (reports, prompts) by URI instead of inlining it");
         }
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -121,7 +135,41 @@ public final class StrictYamlReader {
         return text;
     }
 
+    /**
+     * Jackson does not report every anchor (one on a scalar value goes unseen), so a first pass
+     * over SnakeYAML's own events looks at every node, keys included. Only text that could hold
+     * an anchor, an alias or a tag pays for it.
+     */
+    private void refuseAnchorsAliasesAndTags(String text) throws YamlProblem {
+        if (text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('!') < 0) {
+            return;
+        }
+        Parser events = new ParserImpl(new StreamReader(text), loader);
+        try {
+            for (Event e = events.getEvent(); !e.is(Event.ID.StreamEnd); e = events.getEvent()) {
+                Location at = new Location(e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1);
+                if (e instanceof AliasEvent alias) {
+                    throw new YamlProblem("yaml-alias", at, "YAML alias `*" + alias.getAnchor() + "` is not allowed",
+                            "write the value out in full");
+                }
+                if (e instanceof NodeEvent node && node.getAnchor() != null) {
+                    throw new YamlProblem("yaml-anchor", at, "YAML anchor `&" + node.getAnchor() + "` is not allowed",
+                            "remove the anchor; aliases are not allowed either");
+                }
+                String tag = e instanceof ScalarEvent sc ? sc.getTag()
+                        : e instanceof CollectionStartEvent cs ? cs.getTag() : null;
+                if (tag != null) {
+                    throw new YamlProblem("yaml-tag", at, "YAML tag `" + shortTag(tag) + "` is not allowed",
+                            "remove the tag; quote the value if it must be a string");
+                }
+            }
+        } catch (YAMLException e) {
+            // Not YAML at all: the main pass reports where and why.
+        }
+    }
+
     private YamlDocument parse(String text) throws YamlProblem {
+        refuseAnchorsAliasesAndTags(text);
         Map<String, Location> values = new HashMap<>();
         Map<String, Location> keys = new HashMap<>();
         Map<String, String> coerced = new HashMap<>();
@@ -129,6 +177,10 @@ public final class StrictYamlReader {
             JsonToken first = next(parser);
             if (first == null) {
                 throw new YamlProblem("yaml-empty", Location.START, "file is empty",
+                        "a registry file starts with `apiVersion: registry/v1` and `kind:`");
+            }
+            if (first == JsonToken.VALUE_STRING && parser.getText().isEmpty() || first == JsonToken.VALUE_NULL) {
+                throw new YamlProblem("yaml-empty", Location.START, "the document is empty",
                         "a registry file starts with `apiVersion: registry/v1` and `kind:`");
             }
             if (first != JsonToken.START_OBJECT) {
@@ -164,7 +216,8 @@ public final class StrictYamlReader {
             case START_OBJECT: {
                 ObjectNode obj = NODES.objectNode();
                 while (next(p) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
+                    checkNode(p); // a key can carry an anchor or a tag too
+                    String name = wholeCharacters(p, p.currentName());
                     String child = YamlDocument.child(pointer, name);
                     Location keyAt = at(p.currentTokenLocation());
                     if (obj.has(name)) {
@@ -189,17 +242,35 @@ public final class StrictYamlReader {
                 return arr;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return NODES.textNode(wholeCharacters(p, p.getText()));
             case VALUE_NUMBER_INT:
                 coerced.put(pointer, p.getText());
-                return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                };
+                try {
+                    return switch (p.getNumberType()) {
+                        case INT -> NODES.numberNode(p.getIntValue());
+                        case LONG -> NODES.numberNode(p.getLongValue());
+                        default -> NODES.numberNode(p.getBigIntegerValue());
+                    };
+                } catch (StreamConstraintsException e) {
+                    throw numberTooLong(p);
+                }
             case VALUE_NUMBER_FLOAT:
                 coerced.put(pointer, p.getText());
-                return NODES.numberNode(p.getDecimalValue());
+                // A double, as every YAML 1.1 loader reads it: `1.10` is the number 1.1, and the
+                // hint that tells the user to quote it should say so. `.nan` and `.inf` fit too.
+                String raw = p.getText().toLowerCase(java.util.Locale.ROOT);
+                double d;
+                try {
+                    d = raw.endsWith(".nan") || raw.endsWith(".inf") ? Double.NaN : p.getDoubleValue();
+                } catch (StreamConstraintsException e) {
+                    throw numberTooLong(p);
+                }
+                if (!Double.isFinite(d)) {
+                    // .nan, .inf and 1e999 mean nothing in a card, and break number comparisons.
+                    throw new MarkedProblem(new YamlProblem("yaml-non-finite", at(p.currentTokenLocation()),
+                            "`" + p.getText() + "` is not a finite number", "quote the value if it is meant as text"));
+                }
+                return NODES.numberNode(d);
             case VALUE_TRUE:
             case VALUE_FALSE:
                 coerced.put(pointer, p.getText());
@@ -211,6 +282,14 @@ public final class StrictYamlReader {
                 throw new MarkedProblem(new YamlProblem("yaml-syntax", at(p.currentTokenLocation()),
                         "unexpected " + describe(t), ""));
         }
+    }
+
+    private static MarkedProblem numberTooLong(YAMLParser p) throws IOException {
+        String text = p.getText();
+        return new MarkedProblem(new YamlProblem("yaml-too-large", at(p.currentTokenLocation()),
+                "number `" + text.substring(0, Math.min(20, text.length())) + "...` has " + text.length()
+                        + " characters; numbers are limited to " + MAX_NUMBER_LENGTH,
+                "quote the value if it is meant as text"));
     }
 
     /** Anchors, aliases and tags have no place in a card: refuse them where they stand. */
@@ -227,8 +306,16 @@ public final class StrictYamlReader {
         String tag = p.getTypeId();
         if (tag != null) {
             throw new MarkedProblem(new YamlProblem("yaml-tag", at(p.currentTokenLocation()),
-                    "YAML tag `" + tag + "` is not allowed", "remove the tag; quote the value if it must be a string"));
+                    "YAML tag `" + shortTag(tag) + "` is not allowed", "remove the tag; quote the value if it must be a string"));
         }
+    }
+
+    /** The tag as the user wrote it: {@code !!str} rather than {@code tag:yaml.org,2002:str}. */
+    private static String shortTag(String tag) {
+        if (tag.startsWith("tag:yaml.org,2002:")) {
+            return "!!" + tag.substring("tag:yaml.org,2002:".length());
+        }
+        return tag.startsWith("!") ? tag : "!" + tag;
     }
 
     private static JsonToken next(YAMLParser p) throws IOException {
@@ -257,11 +344,19 @@ public final class StrictYamlReader {
                         "invalid YAML: " + problem, hint);
             }
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException sc) {
-            return new YamlProblem("yaml-too-deep", at(sc.getLocation()), sc.getOriginalMessage(),
-                    "registry cards are shallow and small");
+        if (e instanceof StreamConstraintsException sc) {
+            return new YamlProblem(sc.getOriginalMessage().contains("depth") ? "yaml-too-deep" : "yaml-too-large",
+                    at(sc.getLocation()), sc.getOriginalMessage(), "registry cards are shallow and small");
         }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null) {
+            String m = jp.getOriginalMessage();
+            if (m != null && m.startsWith("Expected a field name")) {
+                // Jackson's words for a key that is an alias, a list or a mapping.
+                boolean alias = m.contains("AliasEvent");
+                String what = alias ? "an alias" : m.contains("SequenceStart") ? "a list" : "a mapping";
+                return new YamlProblem(alias ? "yaml-alias" : "yaml-key", at(jp.getLocation()),
+                        "a mapping key must be a plain name, not " + what, "write keys as plain words: `name: value`");
+            }
             return new YamlProblem("yaml-syntax", at(jp.getLocation()), "invalid YAML: " + jp.getOriginalMessage(), "");
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -298,11 +393,26 @@ public final class StrictYamlReader {
             if (text.charAt(i) == '\n') {
                 line++;
                 col = 1;
-            } else {
-                col++;
+            } else if (!Character.isLowSurrogate(text.charAt(i))) {
+                col++; // columns count code points, as SnakeYAML's marks do
             }
         }
         return new Location(line, col);
+    }
+
+    /** A string from a YAML escape such as {@code "\ud800"} can hold half a character; refuse it. */
+    private static String wholeCharacters(YAMLParser p, String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MarkedProblem(new YamlProblem("yaml-encoding", at(p.currentTokenLocation()),
+                        String.format(Locale.ROOT, "the text holds a lone surrogate \\u%04x, which is not a character", (int) c),
+                        "write the character itself, or escape both halves of a surrogate pair"));
+            }
+        }
+        return s;
     }
 
     /** Carries a {@link YamlProblem} through Jackson's IOException-typed call chain. */

@@ -173,7 +173,7 @@ class ImportCommandTest {
         StringBuilder b = new StringBuilder("name,version,provider,owners,capabilities,dataTags,description\n");
         for (int i = 0; i < 10_000; i++) {
             b.append("model-").append(i / 10).append(",1.").append(i % 10).append(".0,internal,team:ml-platform,")
-                    .append("classification;ranking,pii,\"Model ").append(i).append(", generated\"\n");
+                    .append("classification;reranking,pii,\"Model ").append(i).append(", generated\"\n");
         }
         csv(b.toString());
         var r = Cli.in(dir).run("import", "--csv", "models.csv");

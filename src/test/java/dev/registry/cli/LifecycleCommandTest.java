@@ -208,8 +208,8 @@ class LifecycleCommandTest {
         assertEquals(0, as("alice@example.com", "deprecate", "credit-scorer@2.1.0", "--replacement", "credit-scorer@3.0.0").exit());
         var validate = Cli.in(dir).run("validate");
         assertEquals(0, validate.exit(), "a deprecated version may keep running during its notice: " + validate);
-        assertTrue(validate.err().contains("warning: prod deployment `scoring-eu` runs credit-scorer@2.1.0, which is deprecated until "
-                + TODAY.plusDays(90) + " [deployment-deprecated]"), validate.err());
+        assertTrue(validate.err().contains("warning: prod deployment `scoring-eu` runs credit-scorer@2.1.0, which is deprecated"
+                + " [deployment-deprecated]\n    hint: move it to credit-scorer@3.0.0 before " + TODAY.plusDays(90)), validate.err());
 
         String deprecated = read(CARD);
         var early = as("alice@example.com", "retire", "credit-scorer@2.1.0");

@@ -98,6 +98,24 @@ class RegisterCommandTest {
     }
 
     @Test
+    void capabilityDomainAndTagTyposAreRefusedWithSuggestions() {
+        Registries.minimal(dir);
+        var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
+                "--owner", "team:ml-platform", "--capability", "creditworthyness", "--use-domain", "credt", "--data-tag", "financal");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("""
+                models/credit-scorer/1.0.0.yaml:6:16: error: unknown capability `creditworthyness` [vocabulary-unknown]
+                    hint: did you mean `creditworthiness`?
+                models/credit-scorer/1.0.0.yaml:7:14: error: unknown domain `credt` [vocabulary-unknown]
+                    hint: did you mean `credit`?
+                models/credit-scorer/1.0.0.yaml:9:12: error: unknown data tag `financal` [vocabulary-unknown]
+                    hint: did you mean `financial`?
+                registry: error: nothing was written: register credit-scorer@1.0.0 was refused (3 errors)
+                """, r.err());
+        assertFalse(Files.exists(dir.resolve("models")));
+    }
+
+    @Test
     void anInvalidVersionIsAUsageError() {
         Registries.minimal(dir);
         var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.10", "--provider", "internal",
@@ -146,7 +164,7 @@ class RegisterCommandTest {
         Registries.minimal(dir);
         var r = Cli.in(dir).interactive()
                 .stdin("credit-scorer\n1.10\n1.0.0\ninternal\nteam:ml-platfrom\nteam:ml-platform\nScores loans\n"
-                        + "tabular\nclassification\ncredit\npii, financial\n")
+                        + "tabular\nclasification\nclassification\ncredit\npii, financial\n")
                 .run("register");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("created models/credit-scorer/1.0.0.yaml\n", r.out());
@@ -154,6 +172,7 @@ class RegisterCommandTest {
                 + " dan@example.com]: "), r.err());
         assertTrue(r.err().contains("  `team:ml-platfrom` is not in owners.yaml; did you mean `team:ml-platform`?\n"), r.err());
         assertTrue(r.err().contains("  version `1.10` is not a SemVer 2.0 version"), r.err());
+        assertTrue(r.err().contains("  `clasification` is not known here; did you mean `classification`?\n"), r.err());
         assertTrue(r.err().contains("modality (optional, comma-separated) [text, image, audio, video, tabular, multimodal,"
                 + " embedding]: "), r.err());
         assertEquals("""
@@ -224,6 +243,20 @@ class RegisterCommandTest {
                 """, Registries.read(card("2.1.0")));
         assertEquals(RELEASED, Registries.read(card("2.0.3")));
         assertEquals(0, Cli.in(dir).run("validate").exit());
+    }
+
+    @Test
+    void fromClearsASignedDerogationWhichWasAboutTheOldVersion() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/triage/1.0.0.yaml", Registries.model("triage", "1.0.0") + """
+                risk:
+                  tier: minimal   # see derogation
+                  derogation: {rule: H-5d, reviewer: carol@example.com, date: "2026-10-01", reason: "Preparatory sorting only."}
+                """);
+        var r = Cli.in(dir).run("register", "--from", "triage@1.0.0", "--bump", "patch");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(Registries.model("triage", "1.0.1") + "risk:\n  tier: minimal   # see derogation\n",
+                Registries.read(dir.resolve("models/triage/1.0.1.yaml")));
     }
 
     @Test

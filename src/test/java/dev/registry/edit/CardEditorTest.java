@@ -159,6 +159,23 @@ class CardEditorTest {
     }
 
     @Test
+    void crlfCardsKeepCrlfOnEveryLine() {
+        String crlf = COMMENTED.replace("\n", "\r\n");
+        String out = model(crlf)
+                .set(List.of("version"), YamlValue.text("2.1.0"))
+                .set(List.of("capabilities"), YamlValue.strings(List.of("classification", "profiling")))
+                .set(List.of("dataTags"), YamlValue.strings(List.of("pii")))
+                .remove(List.of("approvals"))
+                .text();
+        assertEquals(model(COMMENTED)
+                .set(List.of("version"), YamlValue.text("2.1.0"))
+                .set(List.of("capabilities"), YamlValue.strings(List.of("classification", "profiling")))
+                .set(List.of("dataTags"), YamlValue.strings(List.of("pii")))
+                .remove(List.of("approvals"))
+                .text().replace("\n", "\r\n"), out);
+    }
+
+    @Test
     void positionsCountCharactersNotCodePoints() {
         String card = "apiVersion: registry/v1\nkind: Model\nname: a\ndescription: \"🚀 rockets 🚀\"\nversion: 1.0.0\nowners: [team:x]\n";
         assertEquals(card.replace("version: 1.0.0", "version: 1.1.0"),

@@ -132,7 +132,7 @@ class CardWriterTest {
         }
         try (WriteLock again = WriteLock.acquire(dir, Duration.ofMillis(200))) {
             assertTrue(Files.exists(dir.resolve(".registry/write.lock")));
-            assertEquals("# The write lock of `registry` commands; never commit it.\nwrite.lock\n",
+            assertEquals("# The write lock of `registry` commands, never committed (nor is this file).\nwrite.lock\n.gitignore\n",
                     Registries.read(dir.resolve(".registry/.gitignore")));
         }
     }

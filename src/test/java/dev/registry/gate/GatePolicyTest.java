@@ -94,7 +94,7 @@ class GatePolicyTest {
         var r = Cli.in(dir).run("validate");
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.err().contains("registry.yaml:7:18: error: `policy.gates.production.evidence[0]` must be one of dataBoundary,"), r.err());
-        assertTrue(r.err().contains("registry.yaml:8:24: error: `policy.gates.production.approvals.min` must have a minimum value of 0"), r.err());
+        assertTrue(r.err().contains("registry.yaml:8:24: error: `policy.gates.production.approvals.min` must be at least 0, found -1 [schema-minimum]"), r.err());
         assertTrue(r.err().contains("registry.yaml:8:36: error: no one in owners.yaml holds role `risk-oficer`, so nothing could pass gate `production` [gate-policy-role]\n"
                 + "    hint: did you mean `risk-officer`?"), r.err());
         assertTrue(r.err().contains("registry.yaml:9:5: error: gate `extra` does not say which stage it guards, so it would never apply [gate-policy-stage]"), r.err());

@@ -235,6 +235,11 @@ class PolicyReaderTest {
                         basis: Acme
                         reason: a tier rule without a tier
                         when: {capability: cv-filtering}
+                      - id: object-term
+                        tier: high
+                        basis: Acme
+                        reason: a mapping is not a list of terms
+                        when: {capability: {cv-filtering: yes}}
                       - id: two-keys
                         kind: needs-review
                         basis: Acme
@@ -244,12 +249,16 @@ class PolicyReaderTest {
                 """;
         List<String> got = PolicyReader.schemaFindings(registry(yaml)).stream().sorted(Finding.ORDER)
                 .map(PolicyReaderTest::located).toList();
+        Policy policy = PolicyReader.forRegistry(registry(yaml)).policy();
+        assertTrue(policy.rule("object-term").isEmpty() && policy.rule("no-basis").isEmpty() && policy.rule("two-keys").isEmpty(),
+                "malformed rules are left out, not half-read");
         assertEquals(List.of(
                 "7:9 schema-required missing required field `basis` in `policy.risk.rules[0]`",
                 "10:16 schema-unknown-field unknown field `capabilty` in `policy.risk.rules[0].when` | did you mean `capability`?",
                 "11:9 schema-required missing required field `tier` in `policy.risk.rules[1]`",
-                "19:15 schema-maxProperties `policy.risk.rules[2].when` must have at most 1 properties",
-                "20:15 schema-pattern `policy.risk.disable[0]` `not a rule id` is not valid: expected a risk rule identifier: letters,"
+                "19:28 schema-type `policy.risk.rules[2].when.capability` must be a string or a list, found a mapping",
+                "24:15 schema-max-properties `policy.risk.rules[3].when` must have at most 1 properties",
+                "25:15 schema-pattern `policy.risk.disable[0]` `not a rule id` is not valid: expected a risk rule identifier: letters,"
                         + " digits and single hyphens (P-a, H-4a, people-decisions-pii)."), got);
     }
 

@@ -1,0 +1,91 @@
+package dev.registry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registry.testing.Cli;
+import dev.registry.testing.Registries;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneVersionWithItsRiskDeploymentsApprovalsAndNextStage() {
+        QueryFixture.write(dir);
+        Registries.write(dir, "models/credit-scorer/3.0.0.yaml", Registries.read(dir.resolve("models/credit-scorer/3.0.0.yaml"))
+                + "approvals:\n  - {stage: staging, by: carol@example.com, role: risk-officer, date: \"2026-10-02\"}\n");
+        var r = Cli.in(dir).run("show", "credit-scorer@3.0.0");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("""
+                credit-scorer@3.0.0  staging  models/credit-scorer/3.0.0.yaml
+                  provider       internal
+                  owners         team:ml-platform
+                  capabilities   classification, creditworthiness
+                  use domains    credit
+                  data tags      pii, financial
+                  residency      eu-west-1
+                  risk tier      high (computed high, declared none)
+                    rules        H-5b  high  Annex III 5(b): evaluates the creditworthiness of natural persons or establishes their credit score
+                  deployments    credit-stage  stage  eu-west-1  =HYPERLINK("http://x")
+                  approvals      staging  carol@example.com (risk-officer)  2026-10-02
+                  next stage     production
+                    still needs  unknown: no promotion gate policy is available to say
+                """, r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void withoutAVersionEveryVersionOldestFirst() {
+        QueryFixture.write(dir);
+        var r = Cli.in(dir).run("show", "credit-scorer");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("credit-scorer@")).count(), r.out());
+        assertTrue(r.out().indexOf("credit-scorer@1.0.0") < r.out().indexOf("credit-scorer@2.0.0")
+                && r.out().indexOf("credit-scorer@2.0.0") < r.out().indexOf("credit-scorer@3.0.0"), r.out());
+        assertTrue(r.out().contains("  next stage     none (production is the last promotion)\n"), r.out());
+    }
+
+    @Test
+    void jsonSaysNextStageNeedsAreUnknownRatherThanGuessing() throws Exception {
+        QueryFixture.write(dir);
+        var r = Cli.in(dir).run("show", "credit-scorer@3.0.0", "--format", "json");
+        JsonNode v = new ObjectMapper().readTree(r.out()).get(0);
+        assertEquals("staging", v.path("stage").asText());
+        assertEquals("high", v.path("tier").asText());
+        assertTrue(v.path("declaredTier").isNull());
+        assertEquals("H-5b", v.path("risk").path("rules").get(0).path("id").asText());
+        assertEquals("production", v.path("nextStage").asText());
+        assertTrue(v.path("nextStageNeeds").isNull());
+        assertEquals("credit-stage", v.path("deployments").get(0).path("name").asText());
+        assertEquals("3.0.0", v.path("card").path("version").asText());
+    }
+
+    @Test
+    void unknownModelsAndVersionsAreUsageErrors() {
+        QueryFixture.write(dir);
+        var r = Cli.in(dir).run("show", "credit-scorr");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("registry: error: no model `credit-scorr` in the registry; did you mean `credit-scorer`?\n", r.err());
+        var v = Cli.in(dir).run("show", "credit-scorer@9.9.9");
+        assertEquals(2, v.exit(), v.toString());
+        assertEquals("registry: error: no version 9.9.9 of credit-scorer; known versions: 1.0.0, 2.0.0, 3.0.0\n", v.err());
+    }
+
+    @Test
+    void theSampleRegistrysCreditScorer() {
+        Path sample = Registries.copyOfSample(dir);
+        var r = Cli.in(sample).run("show", "credit-scorer@2.1.0");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("  risk tier      high (computed high, declared high)\n"), r.out());
+        assertTrue(r.out().contains("    rules        H-5b  high  Annex III 5(b)"), r.out());
+        assertTrue(r.out().contains("  deployments    loan-origination-eu-dr  prod  eu-central-1"), r.out());
+        assertTrue(r.out().contains("  approvals      staging  "), r.out());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.registry.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvWriterTest {
+
+    @Test
+    void quotesWhatRfc4180NeedsAndEndsRecordsWithCrlf() {
+        StringWriter s = new StringWriter();
+        new CsvWriter(new PrintWriter(s)).row(List.of("plain", "a,b", "say \"hi\"", "two\nlines", "")).row(List.of("x")).flush();
+        assertEquals("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\nx\r\n", s.toString());
+    }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        assertEquals("'=SUM(A1:A9)", CsvWriter.cell("=SUM(A1:A9)"));
+        assertEquals("'+cmd", CsvWriter.cell("+cmd"));
+        assertEquals("'-2+3", CsvWriter.cell("-2+3"));
+        assertEquals("'@SUM(1)", CsvWriter.cell("@SUM(1)"));
+        assertEquals("'\tx", CsvWriter.cell("\tx"));
+        assertEquals("\"'\rx\"", CsvWriter.cell("\rx"));
+        assertEquals("'\uff1dSUM(1)", CsvWriter.cell("\uff1dSUM(1)"));
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", CsvWriter.cell("=HYPERLINK(\"http://x\")"));
+        // real numbers stay numbers
+        assertEquals("-1.5", CsvWriter.cell("-1.5"));
+        assertEquals("+3", CsvWriter.cell("+3"));
+        assertEquals("-2e10", CsvWriter.cell("-2e10"));
+        assertEquals("a=b", CsvWriter.cell("a=b"));
+    }
+}
