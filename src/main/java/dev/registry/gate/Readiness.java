@@ -6,6 +6,8 @@ import dev.registry.card.ModelRef;
 import dev.registry.card.Owners;
 import dev.registry.card.RiskTier;
 import dev.registry.card.Stage;
+import dev.registry.query.PromotionNeeds;
+import dev.registry.query.VersionFacts;
 import dev.registry.source.Snapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +37,19 @@ public record Readiness(ModelRef model, Stage current, Optional<Stage> target, R
 
     /** The stage a version is promoted to next: experimental → staging → production; none after that. */
     public static Optional<Stage> nextStage(Stage current) {
-        return switch (current) {
-            case EXPERIMENTAL -> Optional.of(Stage.STAGING);
-            case STAGING -> Optional.of(Stage.PRODUCTION);
-            default -> Optional.empty();
-        };
+        return VersionFacts.nextStage(current);
+    }
+
+    /**
+     * The gate's answer to {@code show}: for a version and the stage it would enter next, one line
+     * per requirement not yet met (an empty list when it is ready), judged locally like
+     * {@link #forStage(Snapshot, ModelCard, Stage, LocalDate)}. Use it as
+     * {@code query.facts(card, Readiness.promotionNeeds(LocalDate.now()))}.
+     */
+    public static PromotionNeeds promotionNeeds(LocalDate today) {
+        return (card, target, snapshot) -> GatePolicy.isPromotionTarget(target)
+                ? Optional.of(forStage(snapshot, card, target, today).needs().stream().map(Need::message).toList())
+                : Optional.empty();
     }
 
     /**

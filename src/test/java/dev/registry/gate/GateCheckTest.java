@@ -159,6 +159,24 @@ class GateCheckTest {
     }
 
     @Test
+    void showAsksTheGateWhatTheNextStageNeeds() {
+        Snapshot s = snapshot(READY.replace("  benchmarks: https://reports/bench\n", ""));
+        var facts = new dev.registry.query.ModelQuery(s, TODAY).facts(card(s), Readiness.promotionNeeds(TODAY));
+        assertEquals(Optional.of(Stage.PRODUCTION), facts.nextStage());
+        assertEquals(Optional.of(List.of(
+                "production gate: evidence `benchmarks` is missing (needed for production)",
+                "production gate: needs 1 distinct approval for production from people who do not own the model, has 0",
+                "production gate: needs an approval for production from a risk-officer from people who do not own the model")),
+                facts.nextStageNeeds());
+        Snapshot ready = snapshot(READY + """
+                approvals:
+                  - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-02-02}
+                """);
+        assertEquals(Optional.of(List.of()), new dev.registry.query.ModelQuery(ready, TODAY)
+                .facts(card(ready), Readiness.promotionNeeds(TODAY)).nextStageNeeds());
+    }
+
+    @Test
     void productionHasNoNextStage() {
         Snapshot s = snapshot(READY.replace("stage: staging", "stage: production"));
         Readiness r = Readiness.forNextStage(s, card(s), RiskTier.MINIMAL, TODAY);
