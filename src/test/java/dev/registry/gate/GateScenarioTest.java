@@ -371,6 +371,36 @@ class GateScenarioTest {
     }
 
     @Test
+    void aRegistryInASubfolderIsFollowedThroughHistory(@TempDir Path other) {
+        try (GitFixture sub = GitFixture.init(other)) {
+            Path reg = other.resolve("ai/registry");
+            Registries.write(reg, "registry.yaml", Registries.REGISTRY);
+            Registries.write(reg, "owners.yaml", GateCards.OWNERS);
+            Registries.write(reg, CARD, card("staging"));
+            sub.write("README.md", "the registry is in ai/registry\n");
+            sub.commit("alice@example.com", "start");
+            sub.branch("promote");
+            Registries.write(reg, CARD, card("production"));
+            sub.commit("alice@example.com", "promote");
+            Registries.write(reg, CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+            sub.commit("bob@example.com", "carol's approval, written by bob");
+            var r = Cli.in(other).run("-C", "ai/registry", "gate", "--base", "main");
+            assertEquals(1, r.exit(), r.toString());
+            assertTrue(r.err().contains("ai/registry/" + CARD + ":19:5: error: approval by carol@example.com was added in commit "),
+                    r.err());
+            Registries.write(reg, CARD, card("production") + "approvals:\n");
+            sub.commit("bob@example.com", "withdraw");
+            Registries.write(reg, CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+            sub.commit("carol@example.com", "approve");
+            var ok = Cli.in(other.resolve("ai/registry/models")).run("gate", "--base", "main");
+            assertEquals(0, ok.exit(), ok.toString());
+            var history = Cli.in(other).run("-C", "ai/registry", "history", "credit-scorer@2.1.0");
+            assertEquals(0, history.exit(), history.toString());
+            assertEquals(5, history.out().lines().filter(l -> !l.startsWith(" ")).count(), history.out());
+        }
+    }
+
+    @Test
     void defaultBaseIsTheMergeBaseWithMain() {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promote");
