@@ -15,7 +15,8 @@ public final class Validator {
 
     /** The standard checks, judging dates against {@code today}. */
     public Validator(LocalDate today) {
-        this(List.of(new SchemaCheck(), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today)));
+        this(List.of(new SchemaCheck(), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today),
+                new dev.registry.gate.GatePolicyCheck()));
     }
 
     public Validator(List<Check> checks) {

@@ -109,6 +109,6 @@ final class DiffCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(new Side(source.commit().orElseThrow(),
-                source.inventory(new RiskTiers(), ExportSource.History.NONE)));
+                source.inventory(new RiskTiers(), ExportSource.Changes.NONE)));
     }
 }

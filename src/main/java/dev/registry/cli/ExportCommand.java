@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!Readable.check(root, registryRoot, snapshot, "the export")) {
             return ExitCode.FINDINGS;
         }
-        ExportSource.History history = Export.needsHistory(chosen) ? source.history() : ExportSource.History.NONE;
+        ExportSource.Changes history = Export.needsHistory(chosen) ? source.changes() : ExportSource.Changes.NONE;
         if (!history.note().isEmpty() && !root.quiet) {
             root.err.println("registry: note: " + history.note());
             root.err.flush();

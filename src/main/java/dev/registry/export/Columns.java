@@ -84,7 +84,7 @@ public final class Columns {
             v("marketStatus", "in-service (a prod deployment), no-longer-in-service (deprecated or retired, none) or not-in-service (Annex VIII A 7)", Columns::marketStatus),
             v("lastChangeCommit", "last commit that changed the card", r -> commit(r.lastChange())),
             v("lastChangeDate", "when that commit landed (UTC)", r -> date(r.lastChange())),
-            v("lastChangeAuthor", "who authored that commit", r -> Cell.text(r.lastChange().map(CommitInfo::author))),
+            v("lastChangeAuthor", "who authored that commit", r -> Cell.text(r.lastChange().map(CommitInfo::authorEmail))),
             v("path", "the card's path in the registry", r -> Cell.text(r.card().path()))));
 
     /** Columns over deployments: {@code --kind deployments}. */
@@ -107,7 +107,7 @@ public final class Columns {
             d("dataTags", "data classifications the model touches", r -> Cell.items(r.model().map(ModelCard::dataTags).orElse(List.of()))),
             d("lastChangeCommit", "last commit that changed the deployment card", r -> commit(r.lastChange())),
             d("lastChangeDate", "when that commit landed (UTC)", r -> date(r.lastChange())),
-            d("lastChangeAuthor", "who authored that commit", r -> Cell.text(r.lastChange().map(CommitInfo::author))),
+            d("lastChangeAuthor", "who authored that commit", r -> Cell.text(r.lastChange().map(CommitInfo::authorEmail))),
             d("path", "the card's path in the registry", r -> Cell.text(r.deployment().path()))));
 
     /** Whether a column needs the last-change history walk (so exports that show none skip git). */
@@ -255,6 +255,6 @@ public final class Columns {
     }
 
     private static Cell date(Optional<CommitInfo> c) {
-        return Cell.text(c.map(i -> i.time().toString()));
+        return Cell.text(c.map(i -> i.committed().toInstant().toString()));
     }
 }

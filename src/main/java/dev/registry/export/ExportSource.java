@@ -4,6 +4,7 @@ import dev.registry.EnvironmentException;
 import dev.registry.git.CommitInfo;
 import dev.registry.git.GitRepo;
 import dev.registry.git.GitSource;
+import dev.registry.git.History;
 import dev.registry.git.LastChanges;
 import dev.registry.git.PointInTime;
 import dev.registry.source.Snapshot;
@@ -47,7 +48,7 @@ public final class ExportSource {
         try (GitRepo repo = GitRepo.open(registryRoot)) {
             CommitInfo c = point.resolve(repo);
             return new ExportSource(registryRoot, new SnapshotReader().read(GitSource.revision(repo, c.id())),
-                    LocalDate.ofInstant(c.time(), ZoneOffset.UTC), Optional.of(c));
+                    LocalDate.ofInstant(c.committed().toInstant(), ZoneOffset.UTC), Optional.of(c));
         }
     }
 
@@ -65,8 +66,8 @@ public final class ExportSource {
     }
 
     /** The inventory of this registry, with tiers from the factory under this registry's own policy. */
-    public Inventory inventory(TierAssessor.Factory tiers, History history) {
-        return Inventory.of(snapshot, tiers.forSnapshot(snapshot, today), history.byPath());
+    public Inventory inventory(TierAssessor.Factory tiers, Changes changes) {
+        return Inventory.of(snapshot, tiers.forSnapshot(snapshot, today), changes.byPath());
     }
 
     /**
@@ -74,10 +75,10 @@ public final class ExportSource {
      *
      * @param note what the user should know about empty history cells ("" when nothing)
      */
-    public record History(Map<String, CommitInfo> byPath, String note) {
-        public static final History NONE = new History(Map.of(), "");
+    public record Changes(Map<String, CommitInfo> byPath, String note) {
+        public static final Changes NONE = new Changes(Map.of(), "");
 
-        public History {
+        public Changes {
             byPath = Map.copyOf(byPath);
         }
     }
@@ -87,25 +88,25 @@ public final class ExportSource {
      * the working tree; uncommitted edits do not show). Outside git, or before the first commit,
      * there is none, and the note says why.
      */
-    public History history() {
+    public Changes changes() {
         GitRepo repo;
         try {
             repo = GitRepo.open(registryRoot);
         } catch (EnvironmentException e) {
-            return new History(Map.of(), "the lastChange columns are empty: " + e.getMessage());
+            return new Changes(Map.of(), "the lastChange columns are empty: " + e.getMessage());
         }
         try (repo) {
             Optional<CommitInfo> from = commit.isPresent() ? commit : PointInTime.head(repo);
             if (from.isEmpty()) {
-                return new History(Map.of(), "the lastChange columns are empty: the repository has no commits yet");
+                return new Changes(Map.of(), "the lastChange columns are empty: the repository has no commits yet");
             }
             LastChanges changes = LastChanges.of(repo, from.get().id(), snapshot.files().keySet());
             if (!changes.incomplete()) {
-                return new History(changes.byPath(), "");
+                return new Changes(changes.byPath(), "");
             }
             int missing = snapshot.files().size() - changes.byPath().size();
-            return new History(changes.byPath(), "the lastChange columns are empty for " + missing + " files: this"
-                    + " shallow clone does not reach the commits that last changed them (fetch the full history: fetch-depth: 0)");
+            return new Changes(changes.byPath(), "the lastChange columns are empty for " + missing + " files: this"
+                    + " shallow clone does not reach the commits that last changed them; " + History.FULL_HISTORY_FIX);
         }
     }
 }

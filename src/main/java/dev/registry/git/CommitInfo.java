@@ -1,18 +1,28 @@
 package dev.registry.git;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
- * What an inventory says about a commit. A plain record, so that code holding one never loads JGit.
+ * One commit, as the rest of the tool sees it (no JGit types cross the package boundary).
  *
- * @param id     full sha
- * @param time   commit (not author) time: when the change landed on the branch
- * @param author the author's email
+ * @param authored  when the author wrote it, in the author's time zone
+ * @param committed when it was committed, in the committer's time zone: on a first-parent line,
+ *                  when the branch got the change
+ * @param subject   the first line of the message
  */
-public record CommitInfo(String id, Instant time, String author, String subject) {
+public record CommitInfo(String id, String authorName, String authorEmail, OffsetDateTime authored,
+                         String committerEmail, OffsetDateTime committed, String subject, List<String> parents) {
 
-    /** The first seven characters of the sha, as git prints them. */
+    public CommitInfo {
+        parents = List.copyOf(parents);
+    }
+
     public String shortId() {
-        return id.substring(0, Math.min(7, id.length()));
+        return id.substring(0, 7);
+    }
+
+    public boolean isMerge() {
+        return parents.size() > 1;
     }
 }

@@ -66,7 +66,9 @@ public final class PointInTime {
     /** The commit this point stands for in the repository; unknown revisions and dates before history are exit-3 errors. */
     public CommitInfo resolve(GitRepo repo) {
         if (cutoff == null) {
-            return Commits.info(repo.commit(text));
+            try (History history = new History(repo)) {
+                return history.commit(text);
+            }
         }
         try (RevWalk walk = new RevWalk(repo.repository())) {
             ObjectId head = repo.repository().resolve(Constants.HEAD);
@@ -82,8 +84,8 @@ public final class PointInTime {
                 boolean boundary = shallow.contains(c.getId());
                 if (c.getParentCount() == 0 || boundary) {
                     if (boundary) {
-                        throw new EnvironmentException("no commit on or before " + text + " in this shallow clone;"
-                                + " history checks need the full history (fetch-depth: 0)");
+                        throw new EnvironmentException("no commit on or before " + text + " in this shallow clone; "
+                                + History.FULL_HISTORY_FIX);
                     }
                     throw new EnvironmentException("no commit on or before " + text + ": the history of HEAD starts at "
                             + c.abbreviate(7).name() + " on " + Instant.ofEpochSecond(c.getCommitTime()));

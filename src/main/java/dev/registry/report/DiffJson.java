@@ -55,8 +55,8 @@ public final class DiffJson {
         g.writeObjectFieldStart(name);
         g.writeStringField("asked", s.asked());
         g.writeStringField("commit", s.commit().id());
-        g.writeStringField("date", s.commit().time().toString());
-        g.writeStringField("author", s.commit().author());
+        g.writeStringField("date", s.commit().committed().toInstant().toString());
+        g.writeStringField("author", s.commit().authorEmail());
         g.writeStringField("subject", s.commit().subject());
         g.writeEndObject();
     }

@@ -51,7 +51,7 @@ public final class DiffText {
         if (subject.length() > SUBJECT_WIDTH) {
             subject = subject.substring(0, SUBJECT_WIDTH - 1) + "…";
         }
-        return s.commit().shortId() + ", " + s.commit().time() + ", " + s.commit().author() + ": " + subject;
+        return s.commit().shortId() + ", " + s.commit().committed().toInstant() + ", " + s.commit().authorEmail() + ": " + subject;
     }
 
     private static String subject(Change c) {

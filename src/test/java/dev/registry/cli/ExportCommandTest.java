@@ -346,10 +346,12 @@ class ExportCommandTest {
             // Without the boundary commit's parent, not even its own changes are known: nothing is dated.
             assertEquals("model,lastChangeCommit\r\nold,\r\nscorer,\r\n", r.out());
             assertEquals("registry: note: the lastChange columns are empty for 4 files: this shallow clone does not reach"
-                    + " the commits that last changed them (fetch the full history: fetch-depth: 0)\n", r.err());
+                    + " the commits that last changed them; fetch the full history: `git fetch --unshallow`, or in CI"
+                    + " check out with `fetch-depth: 0` (GitHub Actions) or `GIT_DEPTH: 0` (GitLab CI)\n", r.err());
             var early = Cli.in(clone).run("export", "--at", "2026-01-05T10:30:00Z");
             assertEquals(3, early.exit(), early.toString());
-            assertTrue(early.err().contains("history checks need the full history (fetch-depth: 0)"), early.err());
+            assertTrue(early.err().startsWith("registry: error: no commit on or before 2026-01-05T10:30:00Z in this shallow clone;"
+                    + " fetch the full history: `git fetch --unshallow`"), early.err());
         }
     }
 

@@ -35,7 +35,7 @@ class LastChangesTest {
                         List.of("models/a/1.0.0.yaml", "models/b/1.0.0.yaml", "registry.yaml", "models/c/1.0.0.yaml"));
                 assertFalse(changes.incomplete());
                 assertEquals(second.name(), changes.byPath().get("models/a/1.0.0.yaml").id());
-                assertEquals("bob@example.com", changes.byPath().get("models/a/1.0.0.yaml").author());
+                assertEquals("bob@example.com", changes.byPath().get("models/a/1.0.0.yaml").authorEmail());
                 assertEquals(first.name(), changes.byPath().get("models/b/1.0.0.yaml").id());
                 assertEquals(first.name(), changes.byPath().get("registry.yaml").id());
                 assertFalse(changes.byPath().containsKey("models/c/1.0.0.yaml"));

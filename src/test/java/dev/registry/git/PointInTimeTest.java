@@ -38,7 +38,7 @@ class PointInTimeTest {
                 assertEquals(second.name(), PointInTime.parse("2026-01-05").resolve(repo).id());
                 assertEquals(second.name(), PointInTime.parse("2030-01-01").resolve(repo).id());
                 CommitInfo info = PointInTime.parse("main").resolve(repo);
-                assertEquals("bob@example.com", info.author());
+                assertEquals("bob@example.com", info.authorEmail());
                 assertEquals("second", info.subject());
                 assertEquals(second.name().substring(0, 7), info.shortId());
             }
