@@ -163,7 +163,8 @@ public final class GateCheck {
                         .map(Owners.Person::email)
                         .filter(e -> rule.ownersMayApprove() || !isOwner(e, card)).toList();
                 out.add(new Need(g.name(), "gate-approval-role", "/approvals",
-                        g.name() + " gate: needs an approval for " + target + " from a " + role + who,
+                        g.name() + " gate: needs an approval for " + target + " from a " + role
+                                + (rule.ownersMayApprove() ? "" : " who does not own the model"),
                         holders.isEmpty() ? "no one in owners.yaml holds the role `" + role + "`; add it to someone there"
                                 : "can approve: " + String.join(", ", holders) + " (" + approveCmd + ")"));
             }

@@ -90,7 +90,7 @@ class GateCheckTest {
                 List.of(new Approver("alice@example.com", List.of("model-owner"), "/approvals/0")));
         assertEquals(List.of("gate-approvals-missing", "gate-approval-role"), rules(self.needs()));
         assertEquals(List.of("approval-self"), rules(self.notes()));
-        assertEquals("production gate: needs an approval for production from a risk-officer from people who do not own the model",
+        assertEquals("production gate: needs an approval for production from a risk-officer who does not own the model",
                 self.needs().get(1).message());
         assertEquals("can approve: carol@example.com (`registry approve credit-scorer@2.1.0 --stage production`)",
                 self.needs().get(1).hint());
@@ -166,7 +166,7 @@ class GateCheckTest {
         assertEquals(Optional.of(List.of(
                 "production gate: evidence `benchmarks` is missing (needed for production)",
                 "production gate: needs 1 distinct approval for production from people who do not own the model, has 0",
-                "production gate: needs an approval for production from a risk-officer from people who do not own the model")),
+                "production gate: needs an approval for production from a risk-officer who does not own the model")),
                 facts.nextStageNeeds());
         Snapshot ready = snapshot(READY + """
                 approvals:
