@@ -50,7 +50,9 @@ public final class Columns {
             v("owners", "owner references as the card writes them", r -> Cell.items(r.card().owners())),
             v("ownerEmails", "the emails the owners stand for", r -> Cell.items(r.ownerEmails())),
             v("incidentOwner", "who answers incidents", r -> text(r.card(), "operations", "incidentOwner")),
-            v("approvalState", "approved when the card records an approval for its current stage, else unapproved", Columns::approvalState),
+            v("approvalState", "approved, unapproved or not-required: whether the card has the approvals the promotion"
+                    + " gate asks for its stage (deprecated and retired: production)", r -> Cell.text(r.approval().get().state())),
+            v("approvalsMissing", "the approvals the gate still asks for", r -> Cell.items(r.approval().get().missing())),
             v("approvedStages", "stages the card records approvals for", Columns::approvedStages),
             v("approvals", "recorded approvals, stage:email:role:date", r -> Cell.items(r.card().approvals().stream().map(Columns::approval).toList())),
             v("costPerRequestUsd", "cost per request in USD", r -> number(r.card(), "operations", "performance", "costPerRequestUsd")),
@@ -171,11 +173,6 @@ public final class Columns {
             }
         }
         return Cell.text(String.join(" ", parts));
-    }
-
-    private static Cell approvalState(VersionRow r) {
-        Stage stage = r.card().stage();
-        return Cell.text(r.card().approvals().stream().anyMatch(a -> a.stage() == stage) ? "approved" : "unapproved");
     }
 
     private static Cell approvedStages(VersionRow r) {

@@ -67,7 +67,7 @@ public final class ExportSource {
 
     /** The inventory of this registry, with tiers from the factory under this registry's own policy. */
     public Inventory inventory(TierAssessor.Factory tiers, Changes changes) {
-        return Inventory.of(snapshot, tiers.forSnapshot(snapshot, today), changes.byPath());
+        return Inventory.of(snapshot, tiers.forSnapshot(snapshot, today), changes.byPath(), today);
     }
 
     /**

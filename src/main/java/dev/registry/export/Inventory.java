@@ -6,12 +6,14 @@ import dev.registry.card.ModelRef;
 import dev.registry.git.CommitInfo;
 import dev.registry.query.ModelQuery;
 import dev.registry.source.Snapshot;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A snapshot seen as an inventory: every model version with its assessment, deployments and last
@@ -23,20 +25,24 @@ public final class Inventory {
     private final Snapshot snapshot;
     private final TierAssessor assessor;
     private final Map<String, CommitInfo> lastChanges;
+    private final LocalDate today;
     private final Map<ModelRef, Tiers> tiers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Inventory(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges) {
+    private Inventory(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges, LocalDate today) {
         this.snapshot = snapshot;
         this.assessor = assessor;
         this.lastChanges = Map.copyOf(lastChanges);
+        this.today = today;
     }
 
     /**
      * @param lastChanges the last commit that changed each file, by registry-relative path; empty
      *                    when the registry is not in git or no column shows it
+     * @param today       the day the snapshot's gate policy is judged on, for approval states
      */
-    public static Inventory of(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges) {
-        return new Inventory(snapshot, assessor, lastChanges);
+    public static Inventory of(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges,
+                               LocalDate today) {
+        return new Inventory(snapshot, assessor, lastChanges, today);
     }
 
     public Snapshot snapshot() {
@@ -57,7 +63,8 @@ public final class Inventory {
         kept.parallelStream().forEach(this::tiers);
         return kept.stream()
                 .map(m -> new VersionRow(m, tiers(m), running.getOrDefault(m.ref(), List.of()),
-                        OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path()))))
+                        OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path())),
+                        once(() -> ApprovalState.of(snapshot, m, tiers(m).effective(), today))))
                 .toList();
     }
 
@@ -78,6 +85,21 @@ public final class Inventory {
                             Optional.ofNullable(lastChanges.get(d.path())));
                 })
                 .toList();
+    }
+
+    /** A supplier that computes its value on the first call only: most exports show no approval state. */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The assessment of one version, computed once. */

@@ -95,7 +95,7 @@ class ExportCommandTest {
         assertEquals(List.of("model", "version", "description", "intendedUse", "owners", "ownerEmails", "effectiveTier",
                 "costPerRequestUsd", "avgLatencyMs", "environments", "regions", "approvalState", "approvals"), rows.get(0));
         assertEquals(List.of("chat", "0.1.0", "", "", "team:ml-platform", "alice@example.com;bob@example.com", "minimal",
-                "", "", "", "", "unapproved", ""), rows.get(1));
+                "", "", "", "", "not-required", ""), rows.get(1));
         List<String> scorer = rows.get(2);
         assertEquals("'=HYPERLINK(\"http://x.example\",\"click\"), then \"quotes\"\nand a second line: Zürich ✓", scorer.get(2));
         // Each list item is joined as it is; the cell as a whole is what a spreadsheet evaluates.
@@ -107,7 +107,7 @@ class ExportCommandTest {
         assertEquals("120", scorer.get(8));
         assertEquals("stage", scorer.get(9));
         assertEquals("eu-west-1", scorer.get(10));
-        assertEquals("approved", scorer.get(11));
+        assertEquals("not-required", scorer.get(11), "the built-in sandbox gate asks for no approval");
         assertEquals("staging:carol@example.com:risk-officer:2026-01-02", scorer.get(12));
     }
 
@@ -164,6 +164,33 @@ class ExportCommandTest {
         assertTrue(scorer.get("costPerRequestUsd").isNumber());
         assertTrue(r.out().contains("\"costPerRequestUsd\": 0.000004"), r.out());
         assertEquals("[\"scorer-stage\"]", scorer.get("deployments").toString());
+    }
+
+    @Test
+    void approvalStateIsThePromotionGatesJudgementOfTheCard() throws Exception {
+        Registries.minimal(dir);
+        String production = "lifecycle:\n  stage: production\n";
+        // Approved for production by a risk officer who does not own the model.
+        Registries.write(dir, "models/good/1.0.0.yaml", Registries.model("good", "1.0.0").replace("lifecycle:\n  stage: experimental\n",
+                production + "approvals: [{stage: production, by: carol@example.com, role: risk-officer, date: 2026-01-02}]\n"));
+        // Approved by an owner only: the production gate does not count it.
+        Registries.write(dir, "models/self/1.0.0.yaml", Registries.model("self", "1.0.0").replace("lifecycle:\n  stage: experimental\n",
+                production + "approvals: [{stage: production, by: alice@example.com, date: 2026-01-02}]\n"));
+        // Deprecated: judged against the production gate it passed.
+        Registries.write(dir, "models/old/1.0.0.yaml", Registries.model("old", "1.0.0").replace("lifecycle:\n  stage: experimental\n",
+                "lifecycle:\n  stage: deprecated\n"));
+        var r = Cli.in(dir).run("export", "--format", "json", "--columns", "model,stage,approvalState,approvalsMissing,approvedStages");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals("{\"model\":\"good\",\"stage\":\"production\",\"approvalState\":\"approved\",\"approvalsMissing\":[],"
+                + "\"approvedStages\":[\"production\"]}", rows.get(0).toString());
+        assertEquals("old", rows.get(1).get("model").asText());
+        assertEquals("unapproved", rows.get(1).get("approvalState").asText());
+        assertEquals("self", rows.get(2).get("model").asText());
+        assertEquals("unapproved", rows.get(2).get("approvalState").asText());
+        assertTrue(rows.get(2).get("approvalsMissing").get(0).asText().contains("who do not own the model"),
+                rows.get(2).get("approvalsMissing").toString());
+        assertEquals("[\"production\"]", rows.get(2).get("approvedStages").toString(), "what the card records, counted or not");
     }
 
     @Test

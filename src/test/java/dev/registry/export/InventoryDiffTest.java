@@ -19,7 +19,7 @@ class InventoryDiffTest {
     }
 
     private static Inventory inventory(MemorySource source) {
-        return Inventory.of(source.snapshot(), DECLARED, Map.of());
+        return Inventory.of(source.snapshot(), DECLARED, Map.of(), java.time.LocalDate.of(2026, 6, 1));
     }
 
     @Test
