@@ -16,22 +16,16 @@ class CodeownersCommandTest {
     @TempDir
     Path dir;
 
-    private static final String OWNERS = """
-            apiVersion: registry/v1
-            kind: Owners
-            teams:
-              - id: ml-platform
-                name: ML Platform
-                members: [alice@example.com, bob@example.com]
-              - id: credit-ml
-                name: Credit ML
-                email: credit-ml@example.com
-                members: [alice@example.com]
-            people:
-              - {email: alice@example.com, name: Alice Engineer, aliases: [alice@old.example.com]}
-              - {email: bob@example.com, name: Bob Builder}
-              - {email: carol@example.com, name: Carol Risk}
-            """;
+    /** The shared owners, plus a team with its own address and an alias for Alice. */
+    private static final String OWNERS = Registries.OWNERS
+            .replace("people:\n", """
+                      - id: credit-ml
+                        name: Credit ML
+                        email: credit-ml@example.com
+                        members: [alice@example.com]
+                    people:
+                    """)
+            .replace("Alice Engineer, roles: [model-owner]}", "Alice Engineer, roles: [model-owner], aliases: [alice@old.example.com]}");
 
     /** A registry in a subfolder of its git repository, with two versions owned differently and a deployment. */
     private Path registry(GitFixture git) {
