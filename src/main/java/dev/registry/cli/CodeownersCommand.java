@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
                 "With --check, exit 1 when the file differs from what would be generated."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry codeowners -o .github/CODEOWNERS",
-                "  registry codeowners --check          # in CI: fails when a card's owners changed without it"})
+                "  registry codeowners --check    # in CI: fails when the file is out of date"})
 final class CodeownersCommand implements Callable<Integer> {
 
     @ParentCommand

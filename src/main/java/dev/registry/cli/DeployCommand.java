@@ -20,9 +20,11 @@ import picocli.CommandLine.ParentCommand;
                         + " registry is validated as it would be after the change: a prod deployment must run a production"
                         + " version, and nothing may run a retired one."},
         footerHeading = "%nExamples:%n",
-        footer = {"  registry deploy --name loan-origination-eu-prod --model credit-scorer --version 2.1.0 \\",
-                "      --env prod --region eu-west-1 --endpoint https://scoring.internal/eu/v2 --app loan-origination",
-                "  registry deploy --name loan-origination-eu-prod --model credit-scorer@2.2.0 --commit"})
+        footer = {"  registry deploy --name loan-origination-eu-prod \\",
+                "      --model credit-scorer --version 2.1.0 --env prod --region eu-west-1 \\",
+                "      --endpoint https://scoring.internal/eu/v2 --app loan-origination",
+                "  registry deploy --name loan-origination-eu-prod --model credit-scorer@2.2.0 \\",
+                "      --commit"})
 final class DeployCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -49,7 +51,7 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "<region>", description = "Where it runs, such as eu-west-1.")
     String region;
 
-    @Option(names = "--endpoint", paramLabel = "<url>")
+    @Option(names = "--endpoint", paramLabel = "<url>", description = "Where applications call it.")
     String endpoint;
 
     @Option(names = "--app", paramLabel = "<app>", description = "The application it serves.")

@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry deprecate <model@version> --replacement <model@version> [--retire-after <date>]}. */
 @Command(name = "deprecate", mixinStandardHelpOptions = true,
-        description = {"Announce that a model version goes away: it becomes deprecated today, names its replacement,",
-                "and may be retired after the notice period (registry.yaml: policy.deprecationNoticeDays, default 90)."})
+        description = {"Announce that a model version goes away, naming its replacement.",
+                "It becomes deprecated today and may be retired after the notice period (registry.yaml:"
+                        + " policy.deprecationNoticeDays, default 90)."})
 final class DeprecateCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
                 "Filters are those of `registry list`. See docs/export.md for the columns and the EU AI Act profile."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry export -o inventory.csv",
-                "  registry export --at 2026-03-31 --profile eu-ai-act --excel -o q1-eu-ai-act.csv",
+                "  registry export --at 2026-03-31 --profile eu-ai-act --excel -o q1.csv",
                 "  registry export --kind deployments --env prod --format json"})
 final class ExportCommand implements Callable<Integer> {
 

@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry history <model[@version]>}: the audit trail of a model from git. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"The audit trail from git: each commit that touched the model's cards, newest first, with its author,"
-                + " date and what changed (stage, approvals, declared tier, evidence, other fields).",
+        description = {"Show the audit trail of a model's cards from git: who changed what, and when.",
+                "Each commit that touched the cards, newest first, with its author, date and what changed (stage,"
+                        + " approvals, declared tier, evidence, other fields).",
                 "Cards are followed by name and version, wherever the file was stored."})
 final class HistoryCommand implements Callable<Integer> {
 

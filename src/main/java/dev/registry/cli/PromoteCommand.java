@@ -16,9 +16,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code registry promote <model@version> --to <stage>}. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {"Move a model version up one stage: experimental to staging, staging to production.",
-                "The card must show what the gate asks for (evidence, fields, recent passed evaluations) or nothing is",
-                "written; approvals still missing are listed as warnings, since they may come later (an approver's",
-                "commit, a pull-request review) and `registry gate` checks them on the pull request."})
+                "The card must show what the gate asks for (evidence, fields, recent passed evaluations) or nothing is"
+                        + " written; approvals still missing are listed as warnings, since they may come later (an approver's"
+                        + " commit, a pull-request review) and `registry gate` checks them on the pull request."})
 final class PromoteCommand implements Callable<Integer> {
 
     @ParentCommand

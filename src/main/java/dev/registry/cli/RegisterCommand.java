@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
                 "Run in a terminal without --name, --version, --provider or --owner, it asks for them."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry register --name credit-scorer --version 1.0.0 --provider internal \\",
-                "      --owner team:credit-ml --capability classification,creditworthiness --use-domain credit",
+                "      --owner team:credit-risk-ml --use-domain credit \\",
+                "      --capability classification,creditworthiness",
                 "  registry register --from credit-scorer@1.0.0 --bump minor --commit"})
 final class RegisterCommand implements Callable<Integer> {
 
@@ -55,7 +56,7 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--provider", paramLabel = "<provider>", description = "internal, openai, anthropic, huggingface, ...")
     String provider;
 
-    @Option(names = "--description", paramLabel = "<text>")
+    @Option(names = "--description", paramLabel = "<text>", description = "What the model is and does, in a sentence or two.")
     String description;
 
     @Option(names = "--modality", paramLabel = "<m>", split = ",",

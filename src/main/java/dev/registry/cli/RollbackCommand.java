@@ -16,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry rollback <deployment> [--to <version>]}. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Point a deployment back at the version it ran before (from the deployment file's git history),",
-                "or at the one named with --to, which must be production, or deprecated and not retired.",
+        description = {"Point a deployment back at the version it ran before.",
+                "The version before is read from the deployment file's git history; --to names another one, which must be"
+                        + " production, or deprecated and not retired.",
                 "With --commit it is one command and one commit."})
 final class RollbackCommand implements Callable<Integer> {
 

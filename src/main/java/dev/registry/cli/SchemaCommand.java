@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code registry schema <kind>}: prints a bundled JSON Schema for editors and other tools. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the JSON Schema (draft 2020-12) of a registry file kind, self-contained for editors.",
-                "For yaml-language-server: registry schema model > .registry/schema/model.schema.json"})
+        description = "Print the JSON Schema (draft 2020-12) of a registry file kind, self-contained for editors.",
+        footerHeading = "%nExample (the file `registry init` writes for yaml-language-server):%n",
+        footer = "  registry schema model > .registry/schema/model.schema.json")
 final class SchemaCommand implements Callable<Integer> {
 
     @ParentCommand
