@@ -345,9 +345,17 @@ public final class ConsistencyCheck implements Check {
         } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION) {
             out.add(Finding.error("deployment-stage", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",
-                    "promote the version first (`registry promote " + m.ref() + " --to production`) or deploy to dev/stage")
-                    .withRelated(related));
+                    promoteFirst(m)).withRelated(related));
         }
+    }
+
+    /** Promotion goes one stage at a time: an experimental version reaches production through staging. */
+    private static String promoteFirst(ModelCard m) {
+        if (m.stage() == Stage.EXPERIMENTAL) {
+            return "promote the version to staging, then to production (`registry promote " + m.ref()
+                    + " --to staging`), or deploy to dev/stage";
+        }
+        return "promote the version first (`registry promote " + m.ref() + " --to production`) or deploy to dev/stage";
     }
 
     /** The schema checks a date's shape; this catches shapes that are no day (2026-02-30). */

@@ -147,11 +147,11 @@ public final class ModelRegistration {
         Location loc = file == null ? Location.START : file.document().valueAt("/version");
         List<String> versions = new ArrayList<>(state.snapshot().versionsOf(ref.name()).stream()
                 .map(ModelCard::semVer).flatMap(Optional::stream).sorted().map(SemVer::text).toList());
-        String next = versions.isEmpty() ? "" : "; the latest is " + versions.get(versions.size() - 1)
-                + ", so --bump from it, or give a new --version";
+        String hint = versions.isEmpty() ? "register a new version instead, with another --version"
+                : "register a new version instead: `registry register --from " + ref.name() + "@" + versions.get(versions.size() - 1)
+                        + " --bump major|minor|patch` copies the latest forward, or give another --version";
         return Optional.of(Finding.error("version-exists", at, loc, "/version",
-                ref + " is already registered; `register` never overwrites a version",
-                "register a new version instead" + next));
+                ref + " is already registered; `register` never overwrites a version", hint));
     }
 
     private static String known(RegistryState state, String name) {

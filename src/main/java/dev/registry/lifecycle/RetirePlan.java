@@ -51,7 +51,8 @@ public final class RetirePlan {
                 String names = users.stream().map(Deployment::name).collect(Collectors.joining(", "));
                 refusals.add(Cards.refusal(state, card.path(), "retire-in-use", "/lifecycle/stage",
                         ref + " still runs in " + (users.size() == 1 ? "deployment " : "deployments ") + names,
-                        "move " + (users.size() == 1 ? "it" : "them") + " first: `registry deploy --name <deployment> --model "
+                        "move " + (users.size() == 1 ? "it" : "them") + " first: `registry deploy --name "
+                                + (users.size() == 1 ? users.get(0).name() : "<deployment>") + " --model "
                                 + d.replacement().map(ModelRef::toString).orElse("<model@version>") + "`")
                         .withRelated(users.stream().map(Deployment::path).toList()));
             }

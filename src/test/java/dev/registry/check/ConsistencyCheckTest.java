@@ -352,6 +352,13 @@ class ConsistencyCheckTest {
     void prodRunsOnlyProductionVersions() {
         Finding f = only(base().deployment("scoring", "credit-scorer", "1.0.0", "prod"), "deployment-stage");
         assertEquals("prod deployment `scoring` runs credit-scorer@1.0.0, which is experimental, not production", f.message());
+        // promote goes one stage at a time, so the hint for an experimental version names staging.
+        assertEquals("promote the version to staging, then to production (`registry promote credit-scorer@1.0.0 --to staging`),"
+                + " or deploy to dev/stage", f.hint());
+        Finding staging = only(MemorySource.minimal().model("credit-scorer", "1.0.0", "staging", "")
+                .deployment("scoring", "credit-scorer", "1.0.0", "prod"), "deployment-stage");
+        assertEquals("promote the version first (`registry promote credit-scorer@1.0.0 --to production`) or deploy to dev/stage",
+                staging.hint());
         none(MemorySource.minimal().model("credit-scorer", "1.0.0", "staging", "").deployment("scoring", "credit-scorer", "1.0.0", "stage"));
         none(MemorySource.minimal().model("credit-scorer", "1.0.0", "production", "").deployment("scoring", "credit-scorer", "1.0.0", "prod"));
     }

@@ -216,7 +216,8 @@ class LifecycleCommandTest {
         assertEquals(1, early.exit(), early.toString());
         assertTrue(early.err().contains("error: the notice for credit-scorer@2.1.0 runs until " + TODAY.plusDays(90)
                 + "; it cannot be retired before then [retired-early]"), early.err());
-        assertTrue(early.err().contains("error: credit-scorer@2.1.0 still runs in deployment scoring-eu [retire-in-use]"), early.err());
+        assertTrue(early.err().contains("error: credit-scorer@2.1.0 still runs in deployment scoring-eu [retire-in-use]\n"
+                + "    hint: move it first: `registry deploy --name scoring-eu --model credit-scorer@3.0.0`"), early.err());
         assertEquals(deprecated, read(CARD));
 
         // Notice over (announced long ago), still deployed: refused for that alone.

@@ -144,7 +144,7 @@ class RegisterCommandTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("""
                 models/credit-scorer/1.0.0.yaml:4:10: error: credit-scorer@1.0.0 is already registered; `register` never overwrites a version [version-exists]
-                    hint: register a new version instead; the latest is 1.0.0, so --bump from it, or give a new --version
+                    hint: register a new version instead: `registry register --from credit-scorer@1.0.0 --bump major|minor|patch` copies the latest forward, or give another --version
                 registry: error: nothing was written: register credit-scorer@1.0.0 was refused (1 error)
                 """, r.err());
         assertEquals(before, Registries.read(existing));
