@@ -10,6 +10,9 @@ import dev.registry.git.GitCommitter;
 import dev.registry.report.Output;
 import dev.registry.report.TextRenderer;
 import dev.registry.report.UnifiedDiff;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +41,13 @@ public final class WriteOptions {
             return writer.write(plan, dryRun, Optional.empty());
         }
         // Opened first: no git repository or no identity fails before anything is written.
-        try (GitCommitter committer = GitCommitter.open(registryRoot)) {
+        ByteArrayOutputStream hookOutput = new ByteArrayOutputStream();
+        try (GitCommitter committer = GitCommitter.open(registryRoot, new PrintStream(hookOutput, true, StandardCharsets.UTF_8))) {
             return writer.write(plan, false, Optional.<Committer>of(committer));
+        } finally {
+            // As git does, a commit hook's output goes to stderr, before our own lines: stdout stays the result.
+            root.err.print(hookOutput.toString(StandardCharsets.UTF_8));
+            root.err.flush();
         }
     }
 

@@ -81,6 +81,51 @@ class CommitTest {
         }
     }
 
+    @Test
+    void aGitHookSpeaksOnStderrAsWithGitAndStdoutStaysTheResult() throws Exception {
+        try (GitFixture git = GitFixture.init(dir)) {
+            Registries.minimal(dir);
+            git.commit("alice@example.com", "start");
+            identity(git.git(), "Alice Engineer", "alice@example.com");
+            hook("#!/bin/sh\necho 'hook: 3 files checked'\necho 'hook: a warning' >&2\n");
+
+            var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
+                    "--owner", "team:ml-platform", "--commit");
+            assertEquals(0, r.exit(), r.toString());
+            RevCommit head = git.git().log().setMaxCount(1).call().iterator().next();
+            assertEquals("created models/credit-scorer/1.0.0.yaml\ncommitted " + head.abbreviate(7).name()
+                    + " register credit-scorer@1.0.0\n", r.out());
+            // JGit reads the hook's stdout and stderr in two threads: their relative order is not fixed.
+            assertEquals(List.of("hook: 3 files checked", "hook: a warning"), r.err().lines().sorted().toList(), r.err());
+        }
+    }
+
+    @Test
+    void aGitHookThatRefusesTheCommitIsReportedOnceAndTheFilesStayWritten() throws Exception {
+        try (GitFixture git = GitFixture.init(dir)) {
+            Registries.minimal(dir);
+            RevCommit start = git.commit("alice@example.com", "start");
+            identity(git.git(), "Alice Engineer", "alice@example.com");
+            hook("#!/bin/sh\necho 'hook: ticket number missing' >&2\nexit 1\n");
+
+            var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
+                    "--owner", "team:ml-platform", "--commit");
+            assertEquals(3, r.exit(), r.toString());
+            assertEquals("", r.out());
+            assertEquals("hook: ticket number missing\nregistry: error: the files were written, but the git pre-commit hook"
+                    + " refused the commit (exit 1); fix what it reports, then commit them\n", r.err());
+            assertEquals(start, git.git().log().setMaxCount(1).call().iterator().next());
+            assertTrue(Files.exists(dir.resolve("models/credit-scorer/1.0.0.yaml")));
+        }
+    }
+
+    private void hook(String script) throws Exception {
+        Path hook = dir.resolve(".git/hooks/pre-commit");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, script);
+        Files.setPosixFilePermissions(hook, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     static void identity(Git git, String name, String email) throws Exception {
         StoredConfig c = git.getRepository().getConfig();
         c.setString("user", null, "name", name);
