@@ -6,6 +6,7 @@ import dev.registry.card.RiskTier;
 import dev.registry.card.Stage;
 import dev.registry.check.NearestName;
 import dev.registry.query.Area;
+import dev.registry.query.KnownValues;
 import dev.registry.query.ModelFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +60,37 @@ public final class FilterOptions {
                 Set.copyOf(owners), Set.copyOf(dataTags),
                 Set.copyOf(regions.stream().map(Area::of).toList()),
                 parse(environments, "--env", Environment::parse, Arrays.stream(Environment.values()).map(Environment::id).toList()));
+    }
+
+    /**
+     * Why a filter may have matched nothing: values the registry does not know (a capability or
+     * data tag outside its vocabulary, a provider no card names, an owner owners.yaml does not
+     * define), each with the nearest known one.
+     */
+    List<String> unknownValues(KnownValues known, Set<String> aliases) {
+        List<String> notes = new ArrayList<>();
+        for (String v : capabilities) {
+            unknown(notes, v, known.capabilities(), "`" + v + "` is not a capability of the vocabulary");
+        }
+        for (String v : dataTags) {
+            unknown(notes, v, known.dataTags(), "`" + v + "` is not a data tag of the vocabulary");
+        }
+        for (String v : providers) {
+            unknown(notes, v, known.providers(), "no card names provider `" + v + "`");
+        }
+        for (String v : owners) {
+            if (!aliases.contains(v.strip().toLowerCase(java.util.Locale.ROOT))) {
+                unknown(notes, v, known.owners(), "owner `" + v + "` is not defined in owners.yaml");
+            }
+        }
+        return notes;
+    }
+
+    private static void unknown(List<String> notes, String value, List<String> known, String note) {
+        if (!known.contains(value.strip())) {
+            String hint = NearestName.didYouMean(value.strip(), known);
+            notes.add(note + (hint.isEmpty() ? "" : "; " + hint));
+        }
     }
 
     private static <T> Set<T> parse(List<String> values, String option, Function<String, Optional<T>> parser, List<String> known) {

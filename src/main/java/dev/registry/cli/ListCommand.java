@@ -1,12 +1,16 @@
 package dev.registry.cli;
 
+import dev.registry.query.KnownValues;
 import dev.registry.query.ModelQuery;
 import dev.registry.report.ListFormat;
 import dev.registry.report.ListRenderer;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,19 +46,27 @@ final class ListCommand implements Callable<Integer> {
         if (deployments) {
             var rows = query.deployments(filter);
             ListRenderer.deployments(rows, format, root.out);
-            nothing(rows.isEmpty(), "deployments");
+            nothing(rows.isEmpty(), "deployments", query);
         } else {
             var rows = query.models(filter);
             ListRenderer.models(rows, format, root.out);
-            nothing(rows.isEmpty(), "model versions");
+            nothing(rows.isEmpty(), "model versions", query);
         }
         return ExitCode.OK;
     }
 
-    private void nothing(boolean empty, String what) {
-        if (empty && format == ListFormat.TABLE && !root.quiet) {
-            root.err.println("no " + what + " match");
-            root.err.flush();
+    private void nothing(boolean empty, String what, ModelQuery query) {
+        if (!empty || root.quiet) {
+            return;
         }
+        if (format == ListFormat.TABLE) {
+            root.err.println("no " + what + " match");
+        }
+        // A typo in a value matches nothing, silently: say which values the registry does not know.
+        Set<String> aliases = query.snapshot().owners().people().stream().flatMap(p -> p.aliases().stream())
+                .map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        filters.unknownValues(KnownValues.of(query.snapshot(), LocalDate.now()), aliases)
+                .forEach(n -> root.err.println("registry: note: " + n));
+        root.err.flush();
     }
 }

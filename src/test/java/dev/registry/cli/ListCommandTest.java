@@ -51,6 +51,28 @@ class ListCommandTest {
         assertEquals(List.of("fraud-detector@1.0.0"), refs("--data-tag", "financial", "--capability", "classification", "--provider", "vendor"));
     }
 
+    @Test
+    void anEmptyResultNamesTheFilterValuesTheRegistryDoesNotKnow() {
+        QueryFixture.write(dir);
+        var typo = Cli.in(dir).run("list", "--capability", "clasification", "--provider", "vendr");
+        assertEquals(0, typo.exit(), typo.toString());
+        assertEquals("MODEL  VERSION  STAGE  TIER  PROVIDER  OWNERS  DEPLOYED\n", typo.out());
+        assertEquals("""
+                no model versions match
+                registry: note: `clasification` is not a capability of the vocabulary; did you mean `classification`?
+                registry: note: no card names provider `vendr`; did you mean `vendor`?
+                """, typo.err());
+        var owner = Cli.in(dir).run("list", "--deployments", "--format", "csv", "--owner", "team:ml-platfrom", "--data-tag", "pi");
+        assertEquals(0, owner.exit(), owner.toString());
+        assertEquals("""
+                registry: note: `pi` is not a data tag of the vocabulary; did you mean `pii`?
+                registry: note: owner `team:ml-platfrom` is not defined in owners.yaml; did you mean `team:ml-platform`?
+                """, owner.err());
+        // Known values that match nothing are no typo.
+        var known = Cli.in(dir).run("list", "--capability", "classification", "--provider", "vendor", "--stage", "retired");
+        assertEquals("no model versions match\n", known.err());
+    }
+
     private List<String> refs(String... filters) {
         List<String> args = new ArrayList<>(List.of("list", "--format", "json"));
         args.addAll(List.of(filters));
