@@ -6,6 +6,7 @@ import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
 import dev.registry.edit.CardEditor;
 import dev.registry.edit.KeyOrder;
+import dev.registry.edit.ModelRegistration;
 import dev.registry.edit.RegistryState;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Location;
@@ -19,9 +20,18 @@ final class Cards {
     private Cards() {
     }
 
-    /** The card for {@code ref}, or a usage error that lists the versions there are. */
+    /**
+     * The card for {@code ref}, or a usage error: that its file cannot be read as a card, or the
+     * versions there are.
+     */
     static ModelCard model(RegistryState state, ModelRef ref) {
         return state.snapshot().model(ref).orElseThrow(() -> {
+            String path = ModelRegistration.pathOf(ref);
+            if (state.exists(path)) {
+                // Not "not in the registry": the file is there, and the user has to fix it.
+                return new UsageException(path + " cannot be read as the card of " + ref + "; `registry validate " + path
+                        + "` shows why");
+            }
             String known = state.snapshot().versionsOf(ref.name()).stream().map(ModelCard::version).sorted()
                     .collect(Collectors.joining(", "));
             return new UsageException(ref + " is not in the registry"

@@ -90,6 +90,19 @@ class LifecycleCommandTest {
     }
 
     @Test
+    void aCardThatCannotBeReadIsNamedNotCalledMissing() throws IOException {
+        Registries.write(dir, CARD, read(CARD) + "version: 2.1.0\n");
+        var r = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("registry: error: " + CARD + " cannot be read as the card of credit-scorer@2.1.0; `registry validate " + CARD
+                + "` shows why\n", r.err());
+        var validate = Cli.in(dir).run("validate", CARD);
+        assertTrue(validate.err().contains("[yaml-duplicate-key]"), validate.err());
+        var missing = as("alice@example.com", "retire", "credit-scorer@9.0.0");
+        assertEquals("registry: error: credit-scorer@9.0.0 is not in the registry\n", missing.err());
+    }
+
+    @Test
     void promoteRefusesWhatTheCardLacksAndWritesNothing() throws IOException {
         git.write(CARD, card("2.1.0", "staging").replace("  benchmarks: https://reports/bench\n", ""));
         git.commit("alice@example.com", "drop the benchmarks");
