@@ -78,6 +78,8 @@ public final class WriteOptions {
             for (FileChange c : changes) {
                 root.out.print(UnifiedDiff.of(c.path(), c.before().orElse(null), c.after()));
             }
+            // On a terminal stdout and stderr are one screen: the diff first, then what it means.
+            root.out.flush();
             if (!root.quiet) {
                 root.err.println("dry run: nothing written; " + describe(changes) + " would be written");
             }
@@ -95,6 +97,7 @@ public final class WriteOptions {
                 }
                 w.commit().ifPresent(id -> root.out.println("committed " + id + " " + w.changes().message()));
             }
+            root.out.flush();
             warnOthers(root, w.otherErrors());
         }
         root.out.flush();
