@@ -52,13 +52,14 @@ public final class ShowRenderer {
                 + d.replacement().map(r -> ", replaced by " + r).orElse("")));
         field(out, "risk tier", risk.effective() + " (computed " + risk.computed() + ", declared "
                 + risk.declared().map(RiskTier::id).orElse("none") + ")");
-        lines(out, "  rules", risk.rules().stream().map(ShowRenderer::rule).toList());
-        lines(out, "  obligations", risk.obligations().stream().map(ShowRenderer::rule).toList());
+        lines(out, "  rules", aligned(risk.rules().stream().map(ShowRenderer::rule).toList()));
+        lines(out, "  obligations", aligned(risk.obligations().stream().map(ShowRenderer::rule).toList()));
         lines(out, "  needs review", risk.needsReview());
         field(out, "  flags", String.join(", ", risk.flags()));
         lines(out, "deployments", f.row().deployments().isEmpty() ? List.of("none")
-                : f.row().deployments().stream().map(ShowRenderer::deployment).toList());
-        lines(out, "approvals", m.approvals().isEmpty() ? List.of("none") : m.approvals().stream().map(ShowRenderer::approval).toList());
+                : aligned(f.row().deployments().stream().map(ShowRenderer::deploymentCells).toList()));
+        lines(out, "approvals", m.approvals().isEmpty() ? List.of("none")
+                : aligned(m.approvals().stream().map(ShowRenderer::approval).toList()));
         if (f.nextStage().isEmpty()) {
             field(out, "next stage", m.stage() == Stage.PRODUCTION ? "none (production is the last promotion)" : "none");
         } else {
@@ -125,22 +126,51 @@ public final class ShowRenderer {
         return a;
     }
 
-    private static String rule(RuleMatch r) {
-        return r.id() + "  " + r.tier() + "  " + r.basis() + ": " + r.reason();
+    private static List<String> rule(RuleMatch r) {
+        return List.of(r.id(), r.tier().id(), r.basis() + ": " + r.reason());
     }
 
     /** A deployment on one line: name, environment, region and endpoint. */
     static String deployment(Deployment d) {
+        return String.join("  ", deploymentCells(d));
+    }
+
+    private static List<String> deploymentCells(Deployment d) {
         List<String> parts = new ArrayList<>(List.of(d.name(), d.environment().map(Environment::id).orElse("?"), d.region()));
         if (!d.endpoint().isEmpty()) {
             parts.add(d.endpoint());
         }
-        return String.join("  ", parts);
+        return parts;
     }
 
-    private static String approval(Approval a) {
-        return a.stage() + "  " + a.by() + (a.role().isEmpty() ? "" : " (" + a.role() + ")")
-                + a.date().map(d -> "  " + d).orElse("");
+    private static List<String> approval(Approval a) {
+        List<String> parts = new ArrayList<>(List.of(a.stage().id(), a.by() + (a.role().isEmpty() ? "" : " (" + a.role() + ")")));
+        a.date().ifPresent(d -> parts.add(d.toString()));
+        return parts;
+    }
+
+    /** Rows of cells as lines, each column as wide as its widest cell, two spaces apart; the last cell is not padded. */
+    private static List<String> aligned(List<List<String>> rows) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] width = new int[columns];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size() - 1; i++) {
+                width[i] = Math.max(width[i], row.get(i).codePointCount(0, row.get(i).length()));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                b.append(c);
+                if (i < row.size() - 1) {
+                    b.append(" ".repeat(width[i] - c.codePointCount(0, c.length()) + 2));
+                }
+            }
+            lines.add(b.toString());
+        }
+        return lines;
     }
 
     private static void field(PrintWriter out, String label, String value) {

@@ -99,7 +99,25 @@ class ShowCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("  risk tier      high (computed high, declared high)\n"), r.out());
         assertTrue(r.out().contains("    rules        H-5b  high  Annex III 5(b)"), r.out());
-        assertTrue(r.out().contains("  deployments    loan-origination-eu-dr  prod  eu-central-1"), r.out());
-        assertTrue(r.out().contains("  approvals      staging  "), r.out());
+        // Lists of several entries are columns.
+        assertTrue(r.out().contains("""
+                  deployments    loan-origination-eu-dr    prod  eu-central-1  https://ml.eu-central-1.internal.northwind.example/credit-scorer/v2/score
+                                 loan-origination-eu-prod  prod  eu-west-1     https://ml.eu-west-1.internal.northwind.example/credit-scorer/v2/score
+                """), r.out());
+        assertTrue(r.out().contains("""
+                  approvals      staging     pieter.janssens@northwind.example (risk-officer)  2026-08-18
+                                 production  anna.schulz@northwind.example (privacy-officer)   2026-09-02
+                """), r.out());
+    }
+
+    @Test
+    void rulesOfSeveralTiersLineUp() {
+        Path sample = Registries.copyOfSample(dir);
+        var r = Cli.in(sample).run("show", "agent-emotion-monitor@0.2.0");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("""
+                    rules        P-f   unacceptable  Art 5(1)(f): infers emotions of people in the workplace or in education, other than for medical or safety reasons
+                                 H-1c  high          Annex III 1(c): emotion recognition (where not prohibited)
+                """), r.out());
     }
 }
