@@ -249,19 +249,6 @@ public final class RiskRenderer {
     }
 
     private static void printRows(List<List<String>> rows, PrintWriter out) {
-        int columns = rows.get(0).size();
-        int[] width = new int[columns];
-        for (List<String> row : rows) {
-            for (int i = 0; i < columns; i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns; i++) {
-                line.append(i == columns - 1 ? row.get(i) : String.format("%-" + (width[i] + 2) + "s", row.get(i)));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        Table.align(rows).forEach(l -> out.println(l.stripTrailing()));
     }
 }

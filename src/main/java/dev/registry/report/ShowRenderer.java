@@ -52,14 +52,14 @@ public final class ShowRenderer {
                 + d.replacement().map(r -> ", replaced by " + r).orElse("")));
         field(out, "risk tier", risk.effective() + " (computed " + risk.computed() + ", declared "
                 + risk.declared().map(RiskTier::id).orElse("none") + ")");
-        lines(out, "  rules", aligned(risk.rules().stream().map(ShowRenderer::rule).toList()));
-        lines(out, "  obligations", aligned(risk.obligations().stream().map(ShowRenderer::rule).toList()));
+        lines(out, "  rules", Table.align(risk.rules().stream().map(ShowRenderer::rule).toList()));
+        lines(out, "  obligations", Table.align(risk.obligations().stream().map(ShowRenderer::rule).toList()));
         lines(out, "  needs review", risk.needsReview());
         field(out, "  flags", String.join(", ", risk.flags()));
         lines(out, "deployments", f.row().deployments().isEmpty() ? List.of("none")
-                : aligned(f.row().deployments().stream().map(ShowRenderer::deploymentCells).toList()));
+                : Table.align(f.row().deployments().stream().map(ShowRenderer::deploymentCells).toList()));
         lines(out, "approvals", m.approvals().isEmpty() ? List.of("none")
-                : aligned(m.approvals().stream().map(ShowRenderer::approval).toList()));
+                : Table.align(m.approvals().stream().map(ShowRenderer::approval).toList()));
         if (f.nextStage().isEmpty()) {
             field(out, "next stage", m.stage() == Stage.PRODUCTION ? "none (production is the last promotion)" : "none");
         } else {
@@ -147,30 +147,6 @@ public final class ShowRenderer {
         List<String> parts = new ArrayList<>(List.of(a.stage().id(), a.by() + (a.role().isEmpty() ? "" : " (" + a.role() + ")")));
         a.date().ifPresent(d -> parts.add(d.toString()));
         return parts;
-    }
-
-    /** Rows of cells as lines, each column as wide as its widest cell, two spaces apart; the last cell is not padded. */
-    private static List<String> aligned(List<List<String>> rows) {
-        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-        int[] width = new int[columns];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size() - 1; i++) {
-                width[i] = Math.max(width[i], row.get(i).codePointCount(0, row.get(i).length()));
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String c = row.get(i);
-                b.append(c);
-                if (i < row.size() - 1) {
-                    b.append(" ".repeat(width[i] - c.codePointCount(0, c.length()) + 2));
-                }
-            }
-            lines.add(b.toString());
-        }
-        return lines;
     }
 
     private static void field(PrintWriter out, String label, String value) {

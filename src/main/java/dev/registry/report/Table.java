@@ -27,28 +27,40 @@ public final class Table {
     }
 
     public void print(PrintWriter out) {
-        int[] width = new int[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            width[i] = header.get(i).length();
-            for (List<String> r : rows) {
-                width[i] = Math.max(width[i], r.get(i).codePointCount(0, r.get(i).length()));
-            }
-        }
-        line(out, header, width);
-        rows.forEach(r -> line(out, r, width));
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        align(all).forEach(l -> out.println(l.stripTrailing()));
         out.flush();
     }
 
-    private static void line(PrintWriter out, List<String> cells, int[] width) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i);
-            b.append(c);
-            if (i < cells.size() - 1) {
-                b.append(" ".repeat(width[i] - c.codePointCount(0, c.length()) + 2));
+    /**
+     * Rows of cells as lines: each column as wide as its widest cell, two spaces apart, the last
+     * cell of a row not padded. Rows may have fewer cells than others.
+     */
+    public static List<String> align(List<List<String>> rows) {
+        int[] width = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size() - 1; i++) {
+                width[i] = Math.max(width[i], length(row.get(i)));
             }
         }
-        out.println(b.toString().stripTrailing());
+        List<String> lines = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                b.append(row.get(i));
+                if (i < row.size() - 1) {
+                    b.append(" ".repeat(width[i] - length(row.get(i)) + 2));
+                }
+            }
+            lines.add(b.toString());
+        }
+        return lines;
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     /** Terminal cells stay on one line: control characters become spaces. */
