@@ -1,5 +1,6 @@
 package dev.registry.check;
 
+import dev.registry.cache.FileCache;
 import dev.registry.finding.Finding;
 import dev.registry.source.Snapshot;
 import java.time.LocalDate;
@@ -15,7 +16,12 @@ public final class Validator {
 
     /** The standard checks, judging dates against {@code today}. */
     public Validator(LocalDate today) {
-        this(List.of(new SchemaCheck(), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today)));
+        this(today, FileCache.disabled());
+    }
+
+    /** The standard checks, with schema findings taken from the cache for content checked before. */
+    public Validator(LocalDate today, FileCache cache) {
+        this(List.of(new SchemaCheck(cache), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today)));
     }
 
     public Validator(List<Check> checks) {

@@ -1,5 +1,6 @@
 package dev.registry.source;
 
+import dev.registry.cache.FileCache;
 import dev.registry.card.CardKind;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
@@ -14,10 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. */
+/**
+ * Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. With a
+ * {@link FileCache}, a file whose bytes were read before is not parsed again: its tree comes from
+ * the cache, and its positions are found from its text only if a finding needs them.
+ */
 public final class SnapshotReader {
 
     private final StrictYamlReader yaml = new StrictYamlReader();
+    private final FileCache cache;
+
+    public SnapshotReader() {
+        this(FileCache.disabled());
+    }
+
+    public SnapshotReader(FileCache cache) {
+        this.cache = cache;
+    }
 
     /** Parses every registry file the source offers. */
     public Snapshot read(Source source) {
@@ -89,11 +103,34 @@ public final class SnapshotReader {
         } catch (IOException ex) {
             throw new dev.registry.EnvironmentException("cannot read " + path + ": " + ex.getMessage(), ex);
         }
+        if (!cache.enabled()) {
+            return outcome(path, kind.get(), yaml.read(path, bytes), "");
+        }
+        String sha256 = FileCache.sha256(bytes);
+        Optional<FileCache.Parse> known = cache.parse(sha256, kind.get());
+        if (known.isPresent()) {
+            if (known.get() instanceof FileCache.Refused refused) {
+                Finding f = refused.finding();
+                return Outcome.rejected(new Finding(f.ruleId(), f.severity(), path, f.line(), f.column(), f.pointer(),
+                        f.message(), f.hint(), f.related()));
+            }
+            YamlDocument doc = yaml.document(((FileCache.Tree) known.get()).root(), bytes);
+            return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc, sha256)), Optional.empty());
+        }
         StrictYamlReader.Result r = yaml.read(path, bytes);
+        if (r instanceof StrictYamlReader.Rejected rej) {
+            cache.rememberRefused(sha256, kind.get(), rej.finding());
+        } else {
+            cache.rememberTree(sha256, kind.get(), ((StrictYamlReader.Parsed) r).document().root());
+        }
+        return outcome(path, kind.get(), r, sha256);
+    }
+
+    private static Outcome outcome(String path, CardKind kind, StrictYamlReader.Result r, String sha256) {
         if (r instanceof StrictYamlReader.Rejected rej) {
             return Outcome.rejected(rej.finding());
         }
         YamlDocument doc = ((StrictYamlReader.Parsed) r).document();
-        return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc)), Optional.empty());
+        return new Outcome(Optional.of(new RegistryFile(path, kind, doc, sha256)), Optional.empty());
     }
 }

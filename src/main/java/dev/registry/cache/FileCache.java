@@ -1,0 +1,401 @@
+package dev.registry.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.card.CardKind;
+import dev.registry.finding.Finding;
+import dev.registry.finding.Severity;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+
+/**
+ * What validation learnt about each file's content, kept between runs so that an unchanged file
+ * is never parsed and schema-checked twice: its parsed tree (the cross-file checks, which always
+ * run over the whole registry, need it) and its schema findings, or the finding that says why it
+ * could not be read.
+ *
+ * <p>Entries are keyed by the SHA-256 of the file's bytes and the kind its path gives it, never
+ * by path or modification time, so that no file is ever judged by another file's results. The
+ * whole cache is tied to a {@link #salt salt} (cache format, tool version and build, bundled
+ * schemas and policy): a cache written by another build is ignored as a whole.
+ *
+ * <p>The cache is one file, read whole and replaced whole (a temp file renamed over it), so that
+ * concurrent runs never see half a cache: the last writer wins, and every writer writes a
+ * complete one. Every entry carries a CRC-32C; a truncated, damaged or foreign file, or entry, is
+ * ignored, never trusted. Problems with the cache never fail a command: it only gets slower.
+ * Thread-safe: files are parsed and checked in parallel.
+ */
+public final class FileCache {
+
+    /** Raised with every change to what an entry holds or how it is written. */
+    static final int FORMAT = 1;
+    private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Path file;
+    private final String salt;
+    private final boolean enabled;
+    /** Entries of the cache file as it was read, by key; the bytes are checked on first use. */
+    private final Map<Key, Slice> stored;
+    /** Entries this run read (decoded) or made (encoded): what the next cache file keeps first. */
+    private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
+    private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
+    private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private final String ignored;
+
+    /** Which content, read as which kind of file. */
+    public record Key(String sha256, CardKind kind) {
+    }
+
+    /** What reading a file gave: its tree, or the finding (with an empty path) that refused it. */
+    public sealed interface Parse permits Tree, Refused {
+    }
+
+    public record Tree(JsonNode root) implements Parse {
+    }
+
+    public record Refused(Finding finding) implements Parse {
+    }
+
+    private record Slice(byte[] bytes, int offset, int length) {
+    }
+
+    private static final class Pending {
+        volatile JsonNode tree;
+        volatile List<Finding> schema;
+    }
+
+    private FileCache(Path file, String salt, boolean enabled, Map<Key, Slice> stored, String ignored) {
+        this.file = file;
+        this.salt = salt;
+        this.enabled = enabled;
+        this.stored = stored;
+        this.ignored = ignored;
+    }
+
+    /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
+    public static FileCache disabled() {
+        return new FileCache(null, "", false, Map.of(), "");
+    }
+
+    /**
+     * The cache kept in {@code file}, with what it holds if it was written with the same salt.
+     * Never fails: an unreadable or foreign file is an empty cache (and is replaced on save).
+     */
+    public static FileCache open(Path file, String salt) {
+        Map<Key, Slice> stored = new LinkedHashMap<>();
+        String ignored = "";
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            ignored = index(bytes, salt, stored);
+        } catch (NoSuchFileException e) {
+            // the first run
+        } catch (IOException | RuntimeException e) {
+            stored.clear();
+            ignored = "unreadable: " + e.getMessage();
+        }
+        return new FileCache(file, salt, true, stored, ignored);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The SHA-256 of a file's bytes, in hex: the key of its entry. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The remembered reading of this content, if any (a damaged entry counts as none). */
+    public Optional<Parse> parse(String sha256, CardKind kind) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> entry = entry(new Key(sha256, kind));
+        if (entry.isEmpty()) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            JsonNode e = entry.get();
+            Parse p = e.has("refused") ? new Refused(finding(e.get("refused"), "")) : new Tree(tree(e.get("tree")));
+            hits.incrementAndGet();
+            return Optional.of(p);
+        } catch (RuntimeException malformed) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode tree(JsonNode t) {
+        if (t == null || !t.isObject()) {
+            throw new IllegalArgumentException("no tree");
+        }
+        return t;
+    }
+
+    /** The remembered schema findings of this content, placed in {@code path}. */
+    public Optional<List<Finding>> schemaFindings(String sha256, CardKind kind, String path) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        try {
+            return entry(new Key(sha256, kind)).filter(e -> e.path("schema").isArray()).map(e -> {
+                List<Finding> out = new ArrayList<>();
+                e.get("schema").forEach(f -> out.add(finding(f, path)));
+                return out;
+            });
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers a file that parsed; it is saved once its schema findings are remembered too. */
+    public void rememberTree(String sha256, CardKind kind, JsonNode root) {
+        if (enabled) {
+            pending.computeIfAbsent(new Key(sha256, kind), k -> new Pending()).tree = root;
+        }
+    }
+
+    public void rememberSchemaFindings(String sha256, CardKind kind, List<Finding> findings) {
+        if (enabled) {
+            pending.computeIfAbsent(new Key(sha256, kind), k -> new Pending()).schema = List.copyOf(findings);
+        }
+    }
+
+    /** Remembers a file that could not be read at all, with the finding that says why. */
+    public void rememberRefused(String sha256, CardKind kind, Finding finding) {
+        if (enabled) {
+            ObjectNode e = NODES.objectNode();
+            e.set("refused", json(finding));
+            made.put(new Key(sha256, kind), encode(e));
+        }
+    }
+
+    /** How many lookups found an entry and how many did not, for {@code --verbose}. */
+    public String stats() {
+        if (!enabled) {
+            return "cache: off";
+        }
+        return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (ignored.isEmpty() ? "" : " (" + ignored + ")")
+                + " in " + file;
+    }
+
+    /**
+     * Writes the cache when this run learnt something: the entries it used or made, and as many
+     * older entries again (the other side of a branch switch, say), so the file cannot grow
+     * without bound. Returns the reason when it could not be written; the run goes on either way.
+     */
+    public Optional<String> save() {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Map<Key, byte[]> keep = new LinkedHashMap<>(made);
+        pending.forEach((k, p) -> {
+            if (p.tree != null && p.schema != null) {
+                ObjectNode e = NODES.objectNode();
+                e.set("tree", p.tree);
+                ArrayNode schema = e.putArray("schema");
+                p.schema.forEach(f -> schema.add(json(f)));
+                keep.put(k, encode(e));
+            }
+        });
+        keep.keySet().removeIf(k -> stored.containsKey(k) && verified(stored.get(k)) != null);
+        if (keep.isEmpty()) {
+            return Optional.empty(); // nothing new: the file as it is serves the next run as well
+        }
+        for (Key k : read.keySet()) {
+            byte[] payload = verified(stored.get(k));
+            if (payload != null) {
+                keep.putIfAbsent(k, payload);
+            }
+        }
+        int older = Math.max(1024, keep.size());
+        for (Map.Entry<Key, Slice> e : stored.entrySet()) {
+            if (older == 0) {
+                break;
+            }
+            if (!keep.containsKey(e.getKey())) {
+                byte[] payload = verified(e.getValue());
+                if (payload != null) {
+                    keep.put(e.getKey(), payload);
+                    older--;
+                }
+            }
+        }
+        try {
+            write(keep);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<JsonNode> entry(Key key) {
+        JsonNode e = read.get(key);
+        if (e != null) {
+            return Optional.of(e);
+        }
+        Slice s = stored.get(key);
+        byte[] payload = s == null ? made.get(key) : verified(s);
+        if (payload == null) {
+            return Optional.empty();
+        }
+        try {
+            e = JSON.readTree(payload);
+        } catch (IOException ex) {
+            return Optional.empty(); // a checksum that matched by chance: still not trusted
+        }
+        if (s != null) {
+            read.put(key, e);
+        }
+        return Optional.of(e);
+    }
+
+    /** The entry's payload if its checksum holds, else null. */
+    private static byte[] verified(Slice s) {
+        if (s == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(s.bytes());
+        int length = b.getInt(s.offset() + 33);
+        int crc = b.getInt(s.offset() + 37 + length);
+        CRC32C c = new CRC32C();
+        c.update(s.bytes(), s.offset(), 37 + length);
+        if ((int) c.getValue() != crc) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        System.arraycopy(s.bytes(), s.offset() + 37, payload, 0, length);
+        return payload;
+    }
+
+    /**
+     * Indexes the entries of a cache file into {@code out}; returns why the file was ignored, or
+     * "" when it was not. A truncated file keeps the entries before the cut.
+     */
+    static String index(byte[] bytes, String salt, Map<Key, Slice> out) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            return "not a cache file";
+        }
+        b.position(MAGIC.length);
+        if (b.getInt() != FORMAT) {
+            return "another cache format";
+        }
+        int saltLength = b.getInt();
+        if (saltLength < 0 || saltLength > b.remaining()) {
+            return "damaged header";
+        }
+        byte[] theirs = new byte[saltLength];
+        b.get(theirs);
+        if (!new String(theirs, StandardCharsets.UTF_8).equals(salt)) {
+            return "written by another build";
+        }
+        CardKind[] kinds = CardKind.values();
+        while (b.remaining() >= 37 + 4) {
+            int start = b.position();
+            byte[] digest = new byte[32];
+            b.get(digest);
+            int kind = b.get();
+            int length = b.getInt();
+            if (kind < 0 || kind >= kinds.length || length < 0 || length > b.remaining() - 4) {
+                return "damaged or truncated at byte " + start;
+            }
+            b.position(b.position() + length + 4);
+            out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), new Slice(bytes, start, 37 + length + 4));
+        }
+        return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
+    }
+
+    private void write(Map<Key, byte[]> entries) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(entries.size() * 4096 + 256);
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.write(MAGIC);
+        out.writeInt(FORMAT);
+        byte[] s = salt.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(s.length);
+        out.write(s);
+        for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
+            byte[] head = ByteBuffer.allocate(37).put(HexFormat.of().parseHex(e.getKey().sha256()))
+                    .put((byte) e.getKey().kind().ordinal()).putInt(e.getValue().length).array();
+            CRC32C crc = new CRC32C();
+            crc.update(head);
+            crc.update(e.getValue());
+            out.write(head);
+            out.write(e.getValue());
+            out.writeInt((int) crc.getValue());
+        }
+        out.flush();
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("it is a symbolic link");
+        }
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, buffer.toByteArray());
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static byte[] encode(JsonNode entry) {
+        try {
+            return JSON.writeValueAsBytes(entry);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode json(Finding f) {
+        ObjectNode o = NODES.objectNode();
+        o.put("rule", f.ruleId()).put("severity", f.severity().name()).put("line", f.line()).put("column", f.column())
+                .put("pointer", f.pointer()).put("message", f.message()).put("hint", f.hint());
+        ArrayNode related = o.putArray("related");
+        f.related().forEach(related::add);
+        return o;
+    }
+
+    private static Finding finding(JsonNode o, String path) {
+        List<String> related = new ArrayList<>();
+        o.path("related").forEach(r -> related.add(r.asText()));
+        return new Finding(o.path("rule").asText(), Severity.valueOf(o.path("severity").asText()), path,
+                o.path("line").asInt(), o.path("column").asInt(), o.path("pointer").asText(), o.path("message").asText(),
+                o.path("hint").asText(), related);
+    }
+}
