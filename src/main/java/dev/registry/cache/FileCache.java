@@ -41,6 +41,9 @@ import java.util.zip.CRC32C;
  * whole cache is tied to a {@link #salt salt} (cache format, tool version and build, bundled
  * schemas and policy): a cache written by another build is ignored as a whole.
  *
+ * <p>It also keeps the findings of a few whole runs, keyed by a digest of everything they depend
+ * on (see {@link #runKey}): when no file changed since such a run, nothing is parsed or checked.
+ *
  * <p>The cache is one file, read whole and replaced whole (a temp file renamed over it), so that
  * concurrent runs never see half a cache: the last writer wins, and every writer writes a
  * complete one. Every entry carries a CRC-32C; a truncated, damaged or foreign file, or entry, is
@@ -64,6 +67,9 @@ public final class FileCache {
     private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
     private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+    /** Whole runs as the cache file had them, newest first, and the one this run made. */
+    private final Map<String, Slice> storedRuns;
+    private volatile Map.Entry<String, byte[]> madeRun;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final String ignored;
@@ -90,17 +96,31 @@ public final class FileCache {
         volatile List<Finding> schema;
     }
 
-    private FileCache(Path file, String salt, boolean enabled, Map<Key, Slice> stored, String ignored) {
+    /** The kind byte of a whole run's entry; file entries hold a {@link CardKind} ordinal. */
+    private static final int RUN = 0x7f;
+    /** Whole runs kept: a few branches' worth. */
+    private static final int RUNS_KEPT = 4;
+
+    /** What a whole run found: how many files it checked, and every finding. */
+    public record Run(int files, List<Finding> findings) {
+        public Run {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private FileCache(Path file, String salt, boolean enabled, Map<Key, Slice> stored, Map<String, Slice> storedRuns,
+                      String ignored) {
         this.file = file;
         this.salt = salt;
         this.enabled = enabled;
         this.stored = stored;
+        this.storedRuns = storedRuns;
         this.ignored = ignored;
     }
 
     /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
     public static FileCache disabled() {
-        return new FileCache(null, "", false, Map.of(), "");
+        return new FileCache(null, "", false, Map.of(), Map.of(), "");
     }
 
     /**
@@ -109,17 +129,19 @@ public final class FileCache {
      */
     public static FileCache open(Path file, String salt) {
         Map<Key, Slice> stored = new LinkedHashMap<>();
+        Map<String, Slice> runs = new LinkedHashMap<>();
         String ignored = "";
         try {
             byte[] bytes = Files.readAllBytes(file);
-            ignored = index(bytes, salt, stored);
+            ignored = index(bytes, salt, stored, runs);
         } catch (NoSuchFileException e) {
             // the first run
         } catch (IOException | RuntimeException e) {
             stored.clear();
+            runs.clear();
             ignored = "unreadable: " + e.getMessage();
         }
-        return new FileCache(file, salt, true, stored, ignored);
+        return new FileCache(file, salt, true, stored, runs, ignored);
     }
 
     public boolean enabled() {
@@ -132,6 +154,60 @@ public final class FileCache {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The key of a whole run: a digest of everything its findings depend on, given as parts
+     * (what was run, on which day, the fingerprint of every file's path, type, size and content),
+     * and of this build.
+     */
+    public String runKey(String... parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(salt.getBytes(StandardCharsets.UTF_8));
+            for (String p : parts) {
+                d.update((byte) 0);
+                d.update(p.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a run with this key found, when one was remembered (and its entry is sound). */
+    public Optional<Run> run(String key) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        byte[] payload = verified(storedRuns.get(key));
+        if (payload == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode e = JSON.readTree(payload);
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode f : e.path("findings")) {
+                findings.add(finding(f, f.path("path").asText()));
+            }
+            if (!e.path("files").canConvertToInt() || findings.stream().anyMatch(f -> f.path().isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Run(e.path("files").intValue(), findings));
+        } catch (IOException | RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers what a whole run found; saved with the next {@link #save}. */
+    public void rememberRun(String key, Run run) {
+        if (enabled) {
+            ObjectNode e = NODES.objectNode();
+            e.put("files", run.files());
+            ArrayNode findings = e.putArray("findings");
+            run.findings().forEach(f -> findings.add(json(f).put("path", f.path())));
+            madeRun = Map.entry(key, encode(e));
         }
     }
 
@@ -230,7 +306,8 @@ public final class FileCache {
             }
         });
         keep.keySet().removeIf(k -> stored.containsKey(k) && verified(stored.get(k)) != null);
-        if (keep.isEmpty()) {
+        Map.Entry<String, byte[]> run = madeRun;
+        if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey()))) {
             return Optional.empty(); // nothing new: the file as it is serves the next run as well
         }
         for (Key k : read.keySet()) {
@@ -252,8 +329,18 @@ public final class FileCache {
                 }
             }
         }
+        Map<String, byte[]> runs = new LinkedHashMap<>();
+        if (run != null) {
+            runs.put(run.getKey(), run.getValue());
+        }
+        for (Map.Entry<String, Slice> e : storedRuns.entrySet()) {
+            byte[] payload = runs.size() < RUNS_KEPT ? verified(e.getValue()) : null;
+            if (payload != null) {
+                runs.putIfAbsent(e.getKey(), payload);
+            }
+        }
         try {
-            write(keep);
+            write(keep, runs);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
@@ -303,7 +390,7 @@ public final class FileCache {
      * Indexes the entries of a cache file into {@code out}; returns why the file was ignored, or
      * "" when it was not. A truncated file keeps the entries before the cut.
      */
-    static String index(byte[] bytes, String salt, Map<Key, Slice> out) {
+    static String index(byte[] bytes, String salt, Map<Key, Slice> out, Map<String, Slice> runs) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             return "not a cache file";
@@ -328,16 +415,21 @@ public final class FileCache {
             b.get(digest);
             int kind = b.get();
             int length = b.getInt();
-            if (kind < 0 || kind >= kinds.length || length < 0 || length > b.remaining() - 4) {
+            if (kind < 0 || kind >= kinds.length && kind != RUN || length < 0 || length > b.remaining() - 4) {
                 return "damaged or truncated at byte " + start;
             }
             b.position(b.position() + length + 4);
-            out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), new Slice(bytes, start, 37 + length + 4));
+            Slice slice = new Slice(bytes, start, 37 + length + 4);
+            if (kind == RUN) {
+                runs.put(HexFormat.of().formatHex(digest), slice);
+            } else {
+                out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), slice);
+            }
         }
         return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
     }
 
-    private void write(Map<Key, byte[]> entries) throws IOException {
+    private void write(Map<Key, byte[]> entries, Map<String, byte[]> runs) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(entries.size() * 4096 + 256);
         DataOutputStream out = new DataOutputStream(buffer);
         out.write(MAGIC);
@@ -345,15 +437,11 @@ public final class FileCache {
         byte[] s = salt.getBytes(StandardCharsets.UTF_8);
         out.writeInt(s.length);
         out.write(s);
+        for (Map.Entry<String, byte[]> e : runs.entrySet()) {
+            entry(out, e.getKey(), RUN, e.getValue());
+        }
         for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
-            byte[] head = ByteBuffer.allocate(37).put(HexFormat.of().parseHex(e.getKey().sha256()))
-                    .put((byte) e.getKey().kind().ordinal()).putInt(e.getValue().length).array();
-            CRC32C crc = new CRC32C();
-            crc.update(head);
-            crc.update(e.getValue());
-            out.write(head);
-            out.write(e.getValue());
-            out.writeInt((int) crc.getValue());
+            entry(out, e.getKey().sha256(), e.getKey().kind().ordinal(), e.getValue());
         }
         out.flush();
         Path dir = file.toAbsolutePath().getParent();
@@ -372,6 +460,16 @@ public final class FileCache {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void entry(DataOutputStream out, String sha256, int kind, byte[] payload) throws IOException {
+        byte[] head = ByteBuffer.allocate(37).put(HexFormat.of().parseHex(sha256)).put((byte) kind).putInt(payload.length).array();
+        CRC32C crc = new CRC32C();
+        crc.update(head);
+        crc.update(payload);
+        out.write(head);
+        out.write(payload);
+        out.writeInt((int) crc.getValue());
     }
 
     private static byte[] encode(JsonNode entry) {

@@ -34,7 +34,14 @@ public final class SchemaCheck implements Check {
 
     @Override
     public List<Finding> run(Snapshot snapshot) {
+        return run(snapshot, path -> true);
+    }
+
+    /** Only the wanted files are checked: a schema finding is about its own file alone. */
+    @Override
+    public List<Finding> run(Snapshot snapshot, java.util.function.Predicate<String> wanted) {
         return snapshot.files().values().parallelStream()
+                .filter(f -> wanted.test(f.path()))
                 .flatMap(f -> cached(f).stream())
                 .collect(Collectors.toList());
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. With a
@@ -35,8 +36,17 @@ public final class SnapshotReader {
 
     /** Parses every registry file the source offers. */
     public Snapshot read(Source source) {
+        return read(source, e -> Optional.empty());
+    }
+
+    /** Parses every registry file of a captured source, whose files are hashed already. */
+    public Snapshot read(CapturedSource source) {
+        return read(source, e -> source.sha256(e.path()));
+    }
+
+    private Snapshot read(Source source, Function<SourceEntry, Optional<String>> known) {
         List<SourceEntry> entries = source.entries();
-        List<Outcome> outcomes = entries.parallelStream().map(this::readEntry).toList();
+        List<Outcome> outcomes = entries.parallelStream().map(e -> readEntry(e, known)).toList();
 
         List<Finding> findings = new ArrayList<>();
         Map<String, RegistryFile> files = new HashMap<>();
@@ -71,7 +81,7 @@ public final class SnapshotReader {
         }
     }
 
-    private Outcome readEntry(SourceEntry e) {
+    private Outcome readEntry(SourceEntry e, Function<SourceEntry, Optional<String>> known) {
         String path = e.path();
         switch (e.type()) {
             case SYMLINK:
@@ -106,15 +116,15 @@ public final class SnapshotReader {
         if (!cache.enabled()) {
             return outcome(path, kind.get(), yaml.read(path, bytes), "");
         }
-        String sha256 = FileCache.sha256(bytes);
-        Optional<FileCache.Parse> known = cache.parse(sha256, kind.get());
-        if (known.isPresent()) {
-            if (known.get() instanceof FileCache.Refused refused) {
+        String sha256 = known.apply(e).orElseGet(() -> FileCache.sha256(bytes));
+        Optional<FileCache.Parse> cached = cache.parse(sha256, kind.get());
+        if (cached.isPresent()) {
+            if (cached.get() instanceof FileCache.Refused refused) {
                 Finding f = refused.finding();
                 return Outcome.rejected(new Finding(f.ruleId(), f.severity(), path, f.line(), f.column(), f.pointer(),
                         f.message(), f.hint(), f.related()));
             }
-            YamlDocument doc = yaml.document(((FileCache.Tree) known.get()).root(), bytes);
+            YamlDocument doc = yaml.document(((FileCache.Tree) cached.get()).root(), bytes);
             return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc, sha256)), Optional.empty());
         }
         StrictYamlReader.Result r = yaml.read(path, bytes);

@@ -69,16 +69,30 @@ class CachedValidateTest {
         assertFalse(Files.exists(cache()), "--no-cache wrote a cache");
         var first = cli(root).run("validate", "-v");
         var second = cli(root).run("validate", "-v");
+        // Something that is no card: the run is new, every file's results come from the cache.
+        Registries.write(root, "models/NOTES.txt", "not a card\n");
+        var third = cli(root).run("validate", "-v");
         int files = stats(first)[1];
         assertTrue(files > 50, first.err());
         assertEquals(0, stats(first)[0]);
-        assertEquals(files, stats(second)[0], "every file from the cache");
-        assertEquals(0, stats(second)[1]);
+        assertTrue(second.err().contains("(no file changed: every finding from the cache)"), second.err());
+        assertEquals(files, stats(third)[0], "every file from the cache: " + third.err());
+        assertEquals(0, stats(third)[1]);
         assertEquals(1, uncached.exit(), uncached.toString());
         // Located findings, the "quote it" hint and the cross-file owner finding alike.
         assertTrue(uncached.err().contains("models/credit-scorer/2.1.0.yaml:21:10: error: owner `team:credit-risk-m`"), uncached.err());
         assertEquals(findings(uncached), findings(first));
         assertEquals(findings(uncached), findings(second));
+        assertEquals(findings(uncached), findings(third));
+    }
+
+    @Test
+    void theWholeRunIsNotReusedOnAnotherSourceOrWithPaths() {
+        Path root = brokenSample();
+        cli(root).run("validate");
+        var named = cli(root).run("validate", "-v", "models/credit-scorer");
+        assertFalse(named.err().contains("every finding from the cache"), named.err());
+        assertEquals(findings(cli(root).run("validate", "--no-cache", "models/credit-scorer")), findings(named));
     }
 
     @Test
@@ -149,21 +163,33 @@ class CachedValidateTest {
         }
         byte[] good = Files.readAllBytes(file);
 
+        // The whole run's entry comes first: damaged, the run is worked out again from the files.
+        byte[] run = good.clone();
+        run[200] ^= 0x5a;
+        Files.write(file, run);
+        var r = cli(root).run("validate", "-v");
+        assertEquals(expected, findings(r));
+        assertFalse(r.err().contains("every finding from the cache"), r.err());
+        assertTrue(stats(r)[0] > 50, "the files' entries still serve: " + r.err());
+
         byte[] flipped = good.clone();
         for (int i = good.length / 3; i < good.length; i += good.length / 7) {
-            flipped[i] ^= 0x5a; // inside some entries' payloads
+            flipped[i] ^= 0x5a; // inside some files' entries
         }
         Files.write(file, flipped);
-        var r = cli(root).run("validate", "-v");
+        newRun(root);
+        r = cli(root).run("validate", "-v");
         assertEquals(expected, findings(r));
         assertTrue(stats(r)[1] > 0, "damaged entries must count as misses: " + r.err());
 
         Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
+        newRun(root);
         r = cli(root).run("validate", "-v");
         assertEquals(expected, findings(r));
         assertTrue(stats(r)[0] > 0 && stats(r)[1] > 0, "entries before the cut still serve: " + r.err());
 
         Files.write(file, "not a cache at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        newRun(root);
         r = cli(root).run("validate", "-v");
         assertEquals(expected, findings(r));
         assertEquals(0, stats(r)[0], r.err());
@@ -173,6 +199,7 @@ class CachedValidateTest {
         byte[] saved = Files.readAllBytes(file);
         String text = new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1);
         Files.write(file, text.replace(salt, salt.replace("format", "FORMAT")).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        newRun(root);
         r = cli(root).run("validate", "-v");
         assertEquals(expected, findings(r));
         assertEquals(0, stats(r)[0], r.err());
@@ -208,7 +235,7 @@ class CachedValidateTest {
         var r = cli(root).run("validate", "-v");
         assertEquals(expected, findings(r));
         assertEquals(0, stats(r)[1], "the cache survived the concurrent writers whole: " + r.err());
-        assertFalse(r.err().contains("("), "no part of the cache was ignored: " + r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("cache: ") && !l.contains("(")), "no part of the cache was ignored: " + r.err());
     }
 
     @Test
@@ -234,9 +261,19 @@ class CachedValidateTest {
         c.setup().accept(root);
         var fresh = cli(root).run("validate", "--no-cache");
         cli(root).run("validate");
+        var run = cli(root).run("validate", "-v");
+        assertEquals(findings(fresh), findings(run));
+        Registries.write(root, "models/NOTES.txt", "not a card\n"); // a new run, the same files
         var cached = cli(root).run("validate", "-v");
         assertEquals(findings(fresh), findings(cached));
         assertEquals(0, stats(cached)[1], "everything readable came from the cache: " + cached.err());
+    }
+
+    private int runs;
+
+    /** A file that is no card, new each time: the next run is a new one, its files the same. */
+    private void newRun(Path root) {
+        Registries.write(root, "models/NOTES.txt", "not a card, " + ++runs + "\n");
     }
 
     private static void edit(Path file, String from, String to) {
