@@ -21,7 +21,8 @@ public final class Validator {
 
     /** The standard checks, with schema findings taken from the cache for content checked before. */
     public Validator(LocalDate today, FileCache cache) {
-        this(List.of(new SchemaCheck(cache), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today)));
+        this(List.of(new SchemaCheck(cache), new ConsistencyCheck(today), new dev.registry.risk.RiskCheck(today),
+                new dev.registry.gate.GatePolicyCheck()));
     }
 
     public Validator(List<Check> checks) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.ScopeType;
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
                 RegisterCommand.class, DeployCommand.class, ImportCommand.class, ListCommand.class, ShowCommand.class, ResolveCommand.class,
+                PromoteCommand.class, ApproveCommand.class, DeprecateCommand.class, RetireCommand.class, RollbackCommand.class,
+                GateCommand.class, HistoryCommand.class, HookCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -5,6 +5,7 @@ import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
 import dev.registry.check.NearestName;
 import dev.registry.query.ModelQuery;
+import dev.registry.gate.Readiness;
 import dev.registry.query.PromotionNeeds;
 import dev.registry.query.VersionFacts;
 import dev.registry.report.DocumentFormat;
@@ -54,8 +55,8 @@ final class ShowCommand implements Callable<Integer> {
                         + String.join(", ", query.versions(name).stream().map(ModelCard::version).toList()));
             }
         }
-        // No promotion gate policy exists yet: what the next stage needs is reported as unknown.
-        List<VersionFacts> facts = versions.stream().map(m -> query.facts(m, PromotionNeeds.UNKNOWN)).toList();
+        PromotionNeeds needs = Readiness.promotionNeeds(LocalDate.now());
+        List<VersionFacts> facts = versions.stream().map(m -> query.facts(m, needs)).toList();
         if (format == DocumentFormat.JSON) {
             ShowRenderer.json(facts, root.out);
         } else {

@@ -8,9 +8,8 @@ import java.util.Optional;
 
 /**
  * What a model version still needs before it may be promoted to a stage: the extension point
- * where the promotion gate's policy plugs into {@code show}. Until a gate is configured,
- * {@link #UNKNOWN} answers that nobody can say, and {@code show} prints exactly that rather than
- * a guess.
+ * where the promotion gate's policy ({@code dev.registry.gate.Readiness}) plugs into
+ * {@code show}, so the query package does not depend on the gate.
  */
 @FunctionalInterface
 public interface PromotionNeeds {
@@ -20,7 +19,4 @@ public interface PromotionNeeds {
      * an empty list when the version is ready; empty when no gate policy can tell.
      */
     Optional<List<String>> missing(ModelCard card, Stage target, Snapshot snapshot);
-
-    /** No gate policy: requirements are unknown. */
-    PromotionNeeds UNKNOWN = (card, target, snapshot) -> Optional.empty();
 }

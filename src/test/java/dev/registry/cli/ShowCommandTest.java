@@ -36,7 +36,19 @@ class ShowCommandTest {
                   deployments    credit-stage  stage  eu-west-1  =HYPERLINK("http://x")
                   approvals      staging  carol@example.com (risk-officer)  2026-10-02
                   next stage     production
-                    still needs  unknown: no promotion gate policy is available to say
+                    still needs  sandbox gate: evidence `dataBoundary` is missing (needed for production)
+                                 sandbox gate: evidence `safetyChecks` is missing (needed for production)
+                                 production gate: evidence `benchmarks` is missing (needed for production)
+                                 production gate: evidence `privacyReview` is missing (needed for production)
+                                 production gate: evidence `rollbackPlan` is missing (needed for production)
+                                 production gate: needs 1 passed evaluation from the last 180 days, the card has 0
+                                 regulated gate: evidence `redTeam` is missing (needed for production)
+                                 regulated gate: evidence `evidencePack` is missing (needed for production)
+                                 production gate: needs 1 distinct approval for production from people who do not own the model, has 0
+                                 production gate: needs an approval for production from a risk-officer who does not own the model
+                                 regulated gate: needs 2 distinct approvals for production from people who do not own the model, has 0
+                                 regulated gate: needs an approval for production from a risk-officer who does not own the model
+                                 regulated gate: needs an approval for production from a privacy-officer who does not own the model
                 """, r.out());
         assertEquals("", r.err());
     }
@@ -53,7 +65,7 @@ class ShowCommandTest {
     }
 
     @Test
-    void jsonSaysNextStageNeedsAreUnknownRatherThanGuessing() throws Exception {
+    void jsonListsWhatTheNextStageStillNeeds() throws Exception {
         QueryFixture.write(dir);
         var r = Cli.in(dir).run("show", "credit-scorer@3.0.0", "--format", "json");
         JsonNode v = new ObjectMapper().readTree(r.out()).get(0);
@@ -62,7 +74,9 @@ class ShowCommandTest {
         assertTrue(v.path("declaredTier").isNull());
         assertEquals("H-5b", v.path("risk").path("rules").get(0).path("id").asText());
         assertEquals("production", v.path("nextStage").asText());
-        assertTrue(v.path("nextStageNeeds").isNull());
+        assertEquals(13, v.path("nextStageNeeds").size(), v.toString());
+        assertEquals("sandbox gate: evidence `dataBoundary` is missing (needed for production)",
+                v.path("nextStageNeeds").get(0).asText());
         assertEquals("credit-stage", v.path("deployments").get(0).path("name").asText());
         assertEquals("3.0.0", v.path("card").path("version").asText());
     }

@@ -1,0 +1,307 @@
+package dev.registry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.registry.testing.Cli;
+import dev.registry.testing.GateCards;
+import dev.registry.testing.GitFixture;
+import dev.registry.testing.Registries;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** promote, approve, deprecate, retire and rollback, through the write service, in a git repository. */
+class LifecycleCommandTest {
+
+    static final LocalDate TODAY = LocalDate.now();
+    static final String CARD = GateCards.CARD;
+
+    /** A card with the evidence the production gate asks for, and a comment to keep. */
+    static String card(String version, String stage) {
+        return GateCards.ready(version, stage);
+    }
+
+    static String deployment(String version) {
+        return """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: scoring-eu
+                model: credit-scorer
+                version: %s
+                environment: prod
+                region: eu-west-1
+                """.formatted(version);
+    }
+
+    @TempDir
+    Path dir;
+
+    GitFixture git;
+
+    @BeforeEach
+    void registry() {
+        git = GitFixture.init(dir);
+        Registries.write(dir, "registry.yaml", Registries.REGISTRY);
+        Registries.write(dir, "owners.yaml", GateCards.OWNERS);
+        git.write(CARD, card("2.1.0", "staging"));
+        git.commit("alice@example.com", "credit-scorer 2.1.0 in staging");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    private Cli.Result as(String email, String... args) throws IOException {
+        StoredConfig config = git.git().getRepository().getConfig();
+        config.setString("user", null, "name", email.substring(0, email.indexOf('@')));
+        config.setString("user", null, "email", email);
+        config.save();
+        return Cli.in(dir).run(args);
+    }
+
+    private String read(String path) {
+        return Registries.read(dir.resolve(path));
+    }
+
+    // ---------------------------------------------------------------- promote
+
+    @Test
+    void promoteGoesOneStageAtATime() throws IOException {
+        git.write("models/credit-scorer/3.0.0.yaml", card("3.0.0", "experimental"));
+        git.commit("alice@example.com", "3.0.0");
+        var r = as("alice@example.com", "promote", "credit-scorer@3.0.0", "--to", "production");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("registry: error: promotion goes one stage at a time: credit-scorer@3.0.0 is experimental;"
+                + " promote it to staging first\n", r.err());
+        assertEquals(2, as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "retired").exit());
+    }
+
+    @Test
+    void promoteRefusesWhatTheCardLacksAndWritesNothing() throws IOException {
+        git.write(CARD, card("2.1.0", "staging").replace("  benchmarks: https://reports/bench\n", ""));
+        git.commit("alice@example.com", "drop the benchmarks");
+        String before = read(CARD);
+        var r = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(CARD + ":10:1: error: production gate: evidence `benchmarks` is missing (needed for production)"
+                + " [gate-evidence-missing]"), r.err());
+        assertTrue(r.err().contains("warning: still needed: production gate: needs 1 distinct approval for production"), r.err());
+        assertTrue(r.err().endsWith("registry: error: nothing was written: promote credit-scorer@2.1.0 to production was refused (1 error)\n"),
+                r.err());
+        assertEquals(before, read(CARD));
+    }
+
+    @Test
+    void promoteShowsTheApprovalsStillNeededThenWritesKeepingComments() throws IOException {
+        var dry = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production", "--dry-run");
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.out().contains("-  stage: staging\n+  stage: production\n"), dry.out());
+        assertEquals(card("2.1.0", "staging"), read(CARD));
+
+        var r = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production", "--commit");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().startsWith(CARD + ":17:10: warning: still needed: production gate: needs 1 distinct approval for"
+                + " production from people who do not own the model, has 0 [gate-approvals-missing]\n"), r.err());
+        assertTrue(r.out().startsWith("updated " + CARD + "\ncommitted "), r.out());
+        assertTrue(r.out().endsWith(" promote credit-scorer@2.1.0 to production\n"), r.out());
+        assertEquals(card("2.1.0", "production"), read(CARD));
+    }
+
+    // ---------------------------------------------------------------- approve
+
+    @Test
+    void approveWritesInTheNameOfTheGitIdentityAndTheGatePassesOnThatCommit() throws IOException {
+        git.branch("promote");
+        var approve = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Checked the privacy review", "--commit");
+        assertEquals(0, approve.exit(), approve.toString());
+        assertTrue(read(CARD).endsWith("approvals:\n  - stage: production\n    by: carol@example.com\n    role: risk-officer\n"
+                + "    date: \"" + TODAY + "\"\n    comment: Checked the privacy review\n"), read(CARD));
+        assertTrue(read(CARD).contains("owners: [team:ml-platform]   # the scoring squad\n"), "comments are kept");
+
+        var promote = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "production", "--commit");
+        assertEquals(0, promote.exit(), promote.toString());
+        assertEquals("", promote.err(), "nothing is still needed");
+        var gate = Cli.in(dir).run("gate", "--base", "main");
+        assertEquals(0, gate.exit(), gate.toString());
+        assertTrue(gate.out().contains("ok       credit-scorer@2.1.0 staging -> production"), gate.out());
+
+        var twice = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Checked the privacy review");
+        assertEquals(2, twice.exit());
+        assertEquals("registry: error: carol@example.com has already approved credit-scorer@2.1.0 for production as risk-officer"
+                + " today; to approve it again after a change, say what you checked with --comment\n", twice.err());
+
+        // The card changes after the approval: the gate no longer counts it until carol approves again.
+        Registries.write(dir, CARD, read(CARD).replace("Roll back to 2.0.0", "Roll back to 1.9.0"));
+        git.commit("bob@example.com", "new rollback plan");
+        var stale = Cli.in(dir).run("gate", "--base", "main");
+        assertEquals(1, stale.exit(), stale.toString());
+        assertTrue(stale.err().contains("[approval-stale]"), stale.err());
+        var again = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Re-checked the new rollback plan", "--commit");
+        assertEquals(0, again.exit(), again.toString());
+        var fresh = Cli.in(dir).run("gate", "--base", "main");
+        assertEquals(0, fresh.exit(), fresh.toString());
+        assertTrue(fresh.err().contains("warning: approval by carol@example.com (commit "), "the old one is still explained: " + fresh.err());
+    }
+
+    @Test
+    void approveRefusesWhatCouldNeverCount() throws IOException {
+        var owner = as("alice@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");
+        assertEquals(2, owner.exit(), owner.toString());
+        assertEquals("registry: error: alice@example.com owns credit-scorer@2.1.0, and the production gate does not count"
+                + " owners' approvals of their own model; ask someone who does not own it\n", owner.err());
+        var stranger = as("mallory@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");
+        assertEquals(2, stranger.exit());
+        assertTrue(stranger.err().startsWith("registry: error: your git identity mallory@example.com is not a person in owners.yaml"),
+                stranger.err());
+        var role = as("dan@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production", "--role", "risk-officer");
+        assertEquals(2, role.exit());
+        assertEquals("registry: error: owners.yaml does not give dan@example.com the role risk-officer; their roles: privacy-officer\n",
+                role.err());
+        assertEquals(card("2.1.0", "staging"), read(CARD));
+    }
+
+    // ---------------------------------------------------------------- deprecate and retire
+
+    @Test
+    void deprecateRefusesANoticeShorterThanThePolicy() throws IOException {
+        git.write("models/credit-scorer/3.0.0.yaml", card("3.0.0", "production"));
+        git.write(CARD, card("2.1.0", "production"));
+        git.commit("alice@example.com", "3.0.0 in production");
+        var short_ = as("alice@example.com", "deprecate", "credit-scorer@2.1.0", "--replacement", "credit-scorer@3.0.0",
+                "--retire-after", TODAY.plusDays(30).toString());
+        assertEquals(1, short_.exit(), short_.toString());
+        assertTrue(short_.err().contains("error: --retire-after " + TODAY.plusDays(30) + " gives 30 days' notice; the policy"
+                + " requires at least 90 [deprecation-notice]\n    hint: retire after " + TODAY.plusDays(90) + " or later"), short_.err());
+        assertEquals(card("2.1.0", "production"), read(CARD));
+
+        var ok = as("alice@example.com", "deprecate", "credit-scorer@2.1.0", "--replacement", "credit-scorer@3.0.0",
+                "--reason", "3.0.0 is better calibrated");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertTrue(read(CARD).endsWith("lifecycle:\n  stage: deprecated\n  deprecation:\n    announced: \"" + TODAY
+                + "\"\n    retireAfter: \"" + TODAY.plusDays(90) + "\"\n    replacement: credit-scorer@3.0.0\n"
+                + "    reason: \"3.0.0 is better calibrated\"\n"), read(CARD));
+        assertEquals(0, Cli.in(dir).run("validate").exit());
+    }
+
+    @Test
+    void retireIsRefusedBeforeTheNoticeEndsAndWhileADeploymentRunsIt() throws IOException {
+        git.write("models/credit-scorer/3.0.0.yaml", card("3.0.0", "production"));
+        git.write(CARD, card("2.1.0", "production"));
+        git.write("deployments/scoring-eu.yaml", deployment("2.1.0"));
+        git.commit("alice@example.com", "3.0.0 in production, 2.1.0 deployed");
+        assertEquals(0, as("alice@example.com", "deprecate", "credit-scorer@2.1.0", "--replacement", "credit-scorer@3.0.0").exit());
+        var validate = Cli.in(dir).run("validate");
+        assertEquals(0, validate.exit(), "a deprecated version may keep running during its notice: " + validate);
+        assertTrue(validate.err().contains("warning: prod deployment `scoring-eu` runs credit-scorer@2.1.0, which is deprecated"
+                + " [deployment-deprecated]\n    hint: move it to credit-scorer@3.0.0 before " + TODAY.plusDays(90)), validate.err());
+
+        String deprecated = read(CARD);
+        var early = as("alice@example.com", "retire", "credit-scorer@2.1.0");
+        assertEquals(1, early.exit(), early.toString());
+        assertTrue(early.err().contains("error: the notice for credit-scorer@2.1.0 runs until " + TODAY.plusDays(90)
+                + "; it cannot be retired before then [retired-early]"), early.err());
+        assertTrue(early.err().contains("error: credit-scorer@2.1.0 still runs in deployment scoring-eu [retire-in-use]"), early.err());
+        assertEquals(deprecated, read(CARD));
+
+        // Notice over (announced long ago), still deployed: refused for that alone.
+        String old = deprecated.replace("announced: \"" + TODAY, "announced: \"" + TODAY.minusDays(120))
+                .replace("retireAfter: \"" + TODAY.plusDays(90), "retireAfter: \"" + TODAY.minusDays(10));
+        assertFalse(old.equals(deprecated));
+        Registries.write(dir, CARD, old);
+        var inUse = as("alice@example.com", "retire", "credit-scorer@2.1.0");
+        assertEquals(1, inUse.exit());
+        assertFalse(inUse.err().contains("[retired-early]"), inUse.err());
+        assertTrue(inUse.err().contains("[retire-in-use]"), inUse.err());
+
+        assertEquals(0, as("alice@example.com", "deploy", "--name", "scoring-eu", "--model", "credit-scorer@3.0.0").exit());
+        var retired = as("alice@example.com", "retire", "credit-scorer@2.1.0");
+        assertEquals(0, retired.exit(), retired.toString());
+        assertTrue(read(CARD).contains("  stage: retired\n"), read(CARD));
+        assertEquals(2, as("alice@example.com", "retire", "credit-scorer@3.0.0").exit(), "only a deprecated version retires");
+    }
+
+    // ---------------------------------------------------------------- rollback
+
+    @Test
+    void rollbackIsOneCommandAndOneCommit() throws Exception {
+        git.write("models/credit-scorer/2.0.0.yaml", card("2.0.0", "production"));
+        git.write(CARD, card("2.1.0", "production"));
+        git.write("deployments/scoring-eu.yaml", deployment("2.0.0"));
+        git.commit("alice@example.com", "2.0.0 in prod");
+        git.write("deployments/scoring-eu.yaml", deployment("2.0.0").replace("region: eu-west-1\n", "region: eu-west-1\nendpoint: https://scoring/eu\n"));
+        git.commit("bob@example.com", "endpoint");
+        git.write("deployments/scoring-eu.yaml", deployment("2.1.0").replace("region: eu-west-1\n", "region: eu-west-1\nendpoint: https://scoring/eu\n"));
+        RevCommit upgrade = git.commit("bob@example.com", "deploy 2.1.0");
+
+        var r = as("bob@example.com", "rollback", "scoring-eu", "--commit");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("updated deployments/scoring-eu.yaml\ncommitted "), r.out());
+        assertTrue(r.out().endsWith(" rollback scoring-eu to credit-scorer@2.0.0 (from credit-scorer@2.1.0)\n"), r.out());
+        assertTrue(read("deployments/scoring-eu.yaml").contains("version: 2.0.0\nenvironment: prod\n"));
+
+        List<RevCommit> after = new ArrayList<>();
+        git.git().log().call().forEach(after::add);
+        RevCommit rollback = after.get(0);
+        assertEquals(upgrade, rollback.getParent(0), "exactly one new commit");
+        assertEquals("bob@example.com", rollback.getAuthorIdent().getEmailAddress());
+        assertEquals(List.of("deployments/scoring-eu.yaml"), changedPaths(rollback));
+        var status = git.git().status().call();
+        assertTrue(status.getUncommittedChanges().isEmpty(), "nothing left uncommitted: " + status.getUncommittedChanges());
+    }
+
+    @Test
+    void rollbackToANamedVersionMustStillBeInService() throws IOException {
+        git.write("models/credit-scorer/1.0.0.yaml", card("1.0.0", "retired").replace("  stage: retired\n",
+                "  stage: retired\n  deprecation: {announced: 2025-01-01, retireAfter: 2025-06-01, replacement: credit-scorer@2.1.0}\n"));
+        git.write("models/credit-scorer/2.0.0.yaml", card("2.0.0", "deprecated").replace("  stage: deprecated\n",
+                "  stage: deprecated\n  deprecation: {announced: " + TODAY + ", retireAfter: " + TODAY.plusDays(90)
+                        + ", replacement: credit-scorer@2.1.0}\n"));
+        git.write(CARD, card("2.1.0", "production"));
+        git.write("deployments/scoring-eu.yaml", deployment("2.1.0"));
+        git.commit("alice@example.com", "history");
+
+        var retired = as("bob@example.com", "rollback", "scoring-eu", "--to", "1.0.0");
+        assertEquals(1, retired.exit(), retired.toString());
+        assertTrue(retired.err().contains("deployments/scoring-eu.yaml:5:10: error: cannot roll `scoring-eu` back to"
+                + " credit-scorer@1.0.0, which is retired [rollback-target]"), retired.err());
+        var deprecated = as("bob@example.com", "rollback", "scoring-eu", "--to", "2.0.0");
+        assertEquals(0, deprecated.exit(), deprecated.toString());
+        assertTrue(read("deployments/scoring-eu.yaml").contains("version: 2.0.0\n"));
+
+        var none = as("bob@example.com", "rollback", "scoring-eu");
+        assertEquals(0, none.exit(), "the working tree runs 2.0.0; its history's previous version is 2.1.0: " + none);
+        var fresh = as("bob@example.com", "rollback", "nowhere");
+        assertEquals(2, fresh.exit());
+    }
+
+    private List<String> changedPaths(RevCommit c) throws IOException {
+        var repo = git.git().getRepository();
+        try (var reader = repo.newObjectReader()) {
+            CanonicalTreeParser a = new CanonicalTreeParser(null, reader, c.getParent(0).getTree());
+            CanonicalTreeParser b = new CanonicalTreeParser(null, reader, repo.parseCommit(c).getTree());
+            List<String> out = new ArrayList<>();
+            for (DiffEntry e : git.git().diff().setOldTree(a).setNewTree(b).call()) {
+                out.add(e.getNewPath());
+            }
+            return out;
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IOException(e);
+        }
+    }
+}
