@@ -138,8 +138,9 @@ make_archive() {
     train=$(mktemp -d "${TMPDIR:-/tmp}/registry-cds.XXXXXX") || return 1
     tmp_files+=("$train")
     cp -R "$here/sample-registry" "$train/registry" || return 1
-    if command -v git >/dev/null 2>&1; then # so that the training run reads the git index too
-        (cd "$train/registry" && git init -q && git add -A) >/dev/null 2>&1 || true
+    if command -v git >/dev/null 2>&1; then # so that the training run reads git history and the index too
+        (cd "$train/registry" && git init -q && git add -A &&
+            git -c user.name=registry -c user.email=registry@localhost commit -qm training && git add -A) >/dev/null 2>&1 || true
     fi
     tmp=$share_dir/.registry.jsa.$$
     tmp_files+=("$tmp")
