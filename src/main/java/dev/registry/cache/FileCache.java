@@ -61,8 +61,12 @@ public final class FileCache {
     private final Path file;
     private final String salt;
     private final boolean enabled;
-    /** Entries of the cache file as it was read, by key; the bytes are checked on first use. */
-    private final Map<Key, Slice> stored;
+    /**
+     * Entries of the cache file as it was read, by key, indexed on first use (a run answered by a
+     * whole-run entry never needs them); the bytes are checked when an entry is used.
+     */
+    private final java.util.function.Supplier<Map<Key, Slice>> files;
+    private volatile Map<Key, Slice> stored;
     /** Entries this run read (decoded) or made (encoded): what the next cache file keeps first. */
     private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
     private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
@@ -73,6 +77,8 @@ public final class FileCache {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final String ignored;
+    /** Why the files' entries end early, once they are indexed; "" when they do not. */
+    private volatile String damage = "";
 
     /** Which content, read as which kind of file. */
     public record Key(String sha256, CardKind kind) {
@@ -108,19 +114,33 @@ public final class FileCache {
         }
     }
 
-    private FileCache(Path file, String salt, boolean enabled, Map<Key, Slice> stored, Map<String, Slice> storedRuns,
-                      String ignored) {
+    private FileCache(Path file, String salt, boolean enabled, java.util.function.Supplier<Map<Key, Slice>> files,
+                      Map<String, Slice> storedRuns, String ignored) {
         this.file = file;
         this.salt = salt;
         this.enabled = enabled;
-        this.stored = stored;
+        this.files = files;
         this.storedRuns = storedRuns;
         this.ignored = ignored;
     }
 
+    private Map<Key, Slice> stored() {
+        Map<Key, Slice> s = stored;
+        if (s == null) {
+            synchronized (this) {
+                s = stored;
+                if (s == null) {
+                    s = files.get();
+                    stored = s;
+                }
+            }
+        }
+        return s;
+    }
+
     /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
     public static FileCache disabled() {
-        return new FileCache(null, "", false, Map.of(), Map.of(), "");
+        return new FileCache(null, "", false, Map::of, Map.of(), "");
     }
 
     /**
@@ -128,20 +148,33 @@ public final class FileCache {
      * Never fails: an unreadable or foreign file is an empty cache (and is replaced on save).
      */
     public static FileCache open(Path file, String salt) {
-        Map<Key, Slice> stored = new LinkedHashMap<>();
         Map<String, Slice> runs = new LinkedHashMap<>();
         String ignored = "";
+        byte[] bytes = null;
+        int filesAt = -1;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            ignored = index(bytes, salt, stored, runs);
+            bytes = Files.readAllBytes(file);
+            int[] at = {-1};
+            ignored = header(bytes, salt, runs, at);
+            filesAt = at[0];
         } catch (NoSuchFileException e) {
             // the first run
         } catch (IOException | RuntimeException e) {
-            stored.clear();
             runs.clear();
             ignored = "unreadable: " + e.getMessage();
         }
-        return new FileCache(file, salt, true, stored, runs, ignored);
+        if (filesAt < 0) {
+            return new FileCache(file, salt, true, Map::of, runs, ignored);
+        }
+        byte[] content = bytes;
+        int from = filesAt;
+        FileCache[] cache = new FileCache[1];
+        cache[0] = new FileCache(file, salt, true, () -> {
+            Map<Key, Slice> out = new LinkedHashMap<>();
+            cache[0].damage = entries(content, from, out);
+            return out;
+        }, runs, ignored);
+        return cache[0];
     }
 
     public boolean enabled() {
@@ -282,7 +315,8 @@ public final class FileCache {
         if (!enabled) {
             return "cache: off";
         }
-        return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (ignored.isEmpty() ? "" : " (" + ignored + ")")
+        String why = ignored.isEmpty() ? damage : ignored;
+        return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (why.isEmpty() ? "" : " (" + why + ")")
                 + " in " + file;
     }
 
@@ -305,6 +339,7 @@ public final class FileCache {
                 keep.put(k, encode(e));
             }
         });
+        Map<Key, Slice> stored = stored();
         keep.keySet().removeIf(k -> stored.containsKey(k) && verified(stored.get(k)) != null);
         Map.Entry<String, byte[]> run = madeRun;
         if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey()))) {
@@ -352,7 +387,7 @@ public final class FileCache {
         if (e != null) {
             return Optional.of(e);
         }
-        Slice s = stored.get(key);
+        Slice s = stored().get(key);
         byte[] payload = s == null ? made.get(key) : verified(s);
         if (payload == null) {
             return Optional.empty();
@@ -387,10 +422,11 @@ public final class FileCache {
     }
 
     /**
-     * Indexes the entries of a cache file into {@code out}; returns why the file was ignored, or
-     * "" when it was not. A truncated file keeps the entries before the cut.
+     * Checks a cache file's header and indexes its whole-run entries, which come first, into
+     * {@code runs}; {@code filesAt[0]} is where the files' entries start, or -1 when the file is
+     * to be ignored. Returns why it is ignored, or "".
      */
-    static String index(byte[] bytes, String salt, Map<Key, Slice> out, Map<String, Slice> runs) {
+    static String header(byte[] bytes, String salt, Map<String, Slice> runs, int[] filesAt) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             return "not a cache file";
@@ -408,6 +444,25 @@ public final class FileCache {
         if (!new String(theirs, StandardCharsets.UTF_8).equals(salt)) {
             return "written by another build";
         }
+        while (b.remaining() >= 37 + 4 && (bytes[b.position() + 32] & 0xff) == RUN) {
+            int start = b.position();
+            int length = b.getInt(start + 33);
+            if (length < 0 || length > b.remaining() - 37 - 4) {
+                return "damaged or truncated at byte " + start;
+            }
+            byte[] digest = new byte[32];
+            b.get(digest);
+            b.position(start + 37 + length + 4);
+            runs.put(HexFormat.of().formatHex(digest), new Slice(bytes, start, 37 + length + 4));
+        }
+        filesAt[0] = b.position();
+        return "";
+    }
+
+    /** Indexes the files' entries from {@code at} on; a truncated file keeps the entries before the cut. */
+    static String entries(byte[] bytes, int at, Map<Key, Slice> out) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.position(at);
         CardKind[] kinds = CardKind.values();
         while (b.remaining() >= 37 + 4) {
             int start = b.position();
@@ -415,16 +470,11 @@ public final class FileCache {
             b.get(digest);
             int kind = b.get();
             int length = b.getInt();
-            if (kind < 0 || kind >= kinds.length && kind != RUN || length < 0 || length > b.remaining() - 4) {
+            if (kind < 0 || kind >= kinds.length || length < 0 || length > b.remaining() - 4) {
                 return "damaged or truncated at byte " + start;
             }
             b.position(b.position() + length + 4);
-            Slice slice = new Slice(bytes, start, 37 + length + 4);
-            if (kind == RUN) {
-                runs.put(HexFormat.of().formatHex(digest), slice);
-            } else {
-                out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), slice);
-            }
+            out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), new Slice(bytes, start, 37 + length + 4));
         }
         return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
     }

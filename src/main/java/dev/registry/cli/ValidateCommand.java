@@ -60,7 +60,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
-        Validator.compileSchemasInBackground();
         long start = System.nanoTime();
         FileCache cache = noCache ? FileCache.disabled() : CacheHome.open(registryRoot, root.env);
         CachedValidation validation = new CachedValidation(cache, LocalDate.now());
