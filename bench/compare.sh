@@ -22,6 +22,9 @@ work=$here/bench/.work
 runs=${RUNS:-5}
 read -r -a sizes <<<"${SIZES:-1000 10000}"
 mkdir -p "$work"
+# bench/.work/ is inside this repository: without this, the caches of the generated registries
+# would go into its git directory. The git repositories built below have their own .git nearer.
+export REGISTRY_CACHE_DIR=$work/cache
 log() { printf 'compare.sh: %s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'; }
 load_before=$(load)
@@ -160,8 +163,9 @@ change_five() { # a new description in five cards, staged, so that each run sees
     (cd "$repo" && git add -- "${changed[@]}")
 }
 log "validate --staged with 5 changed cards (git repository of 1,000) ..."
-"$registry" -C "$repo" validate -q >/dev/null # the cache as a developer has it: everything seen once
-reg=$(cd "$repo" && measure staged change_five "$registry" validate --staged -q)
+# The cache where a developer has it, in the repository's .git, with everything seen once.
+REGISTRY_CACHE_DIR= "$registry" -C "$repo" validate -q >/dev/null
+reg=$(cd "$repo" && REGISTRY_CACHE_DIR= measure staged change_five "$registry" validate --staged -q)
 rm -rf "$staged_json"
 mkdir -p "$staged_json"
 for f in "${changed[@]}"; do

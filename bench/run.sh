@@ -18,6 +18,7 @@ runs=${RUNS:-5}
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(1 100 1000 10000)
 mkdir -p "$work"
+export REGISTRY_CACHE_DIR=$work/cache # not this repository's .git
 
 registry=${REGISTRY:-}
 if [ -z "$registry" ]; then

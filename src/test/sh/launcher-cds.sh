@@ -14,6 +14,7 @@ sample=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../../.." && pwd)/sample-re
 work=$(mktemp -d "${TMPDIR:-/tmp}/launcher-cds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { printf 'launcher-cds.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+export REGISTRY_CACHE=off # the launcher is under test here, not the cache (which would go into this repository's .git)
 
 [ -s "$archive" ] || fail "install.sh made no archive at $archive"
 [ -s "$archive.stamp" ] || fail "no stamp beside $archive"
