@@ -172,7 +172,7 @@ for f in "${changed[@]}"; do
     cp "$work/json-1000/${f%.yaml}.json" "$staged_json/$(echo "$f" | tr / _ | sed 's/\.yaml$/.json/')"
 done
 peer=$(measure ajv-staged : "$ajv" "${ajv_args[@]}" -d "$staged_json/*.json")
-row "5 changed cards, \`validate --staged\` (pre-commit; repository of 1,000)" "$reg" "$peer" "cache warm for the other 995, as after any earlier run"
+row "5 changed cards, \`validate --staged\` (pre-commit; repository of 1,000)" "$reg" "$peer" "ajv checks the 5 files; registry reads the whole index, the other 995 from its cache"
 (cd "$repo" && git checkout -q -- . && git reset -q)
 
 # --- cold and warm whole-registry runs ---
@@ -190,12 +190,12 @@ n=${sizes[${#sizes[@]} - 1]}
 log "$n cards, warm ..."
 "$registry" -C "$work/cards-$n" validate -q >/dev/null
 reg=$(measure "warm-$n" : "$registry" -C "$work/cards-$n" validate -q)
-row "$n cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "per-file cache"
+row "$n cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "every file read and hashed; findings of the whole run from the cache"
 one=$work/cards-$n/${changed[0]}
 cp "$one" "$work/one-card.orig"
 touch_one() { sed -i "s/^description: >-.*/description: >- # edit $RANDOM$RANDOM/" "$one"; }
 reg=$(measure "warm1-$n" touch_one "$registry" -C "$work/cards-$n" validate -q)
-row "$n cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "cross-file checks rerun over all"
+row "$n cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "the others' trees and schema findings from the cache; cross-file checks over all"
 cp "$work/one-card.orig" "$one"
 
 has_command() { "$registry" --help 2>&1 | grep -Eq "^ +$1( |$)"; }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registry.card.CardKind;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Severity;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -340,28 +339,27 @@ public final class FileCache {
             }
         });
         Map<Key, Slice> stored = stored();
-        keep.keySet().removeIf(k -> stored.containsKey(k) && verified(stored.get(k)) != null);
+        keep.keySet().removeIf(k -> sound(stored.get(k)));
         Map.Entry<String, byte[]> run = madeRun;
         if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey()))) {
             return Optional.empty(); // nothing new: the file as it is serves the next run as well
         }
+        // Entries carried over are written as they were read, checksum and all, without a copy.
+        Map<Key, Slice> carried = new LinkedHashMap<>();
         for (Key k : read.keySet()) {
-            byte[] payload = verified(stored.get(k));
-            if (payload != null) {
-                keep.putIfAbsent(k, payload);
+            Slice slice = stored.get(k);
+            if (!keep.containsKey(k) && sound(slice)) {
+                carried.put(k, slice);
             }
         }
-        int older = Math.max(1024, keep.size());
+        int older = Math.max(1024, keep.size() + carried.size());
         for (Map.Entry<Key, Slice> e : stored.entrySet()) {
             if (older == 0) {
                 break;
             }
-            if (!keep.containsKey(e.getKey())) {
-                byte[] payload = verified(e.getValue());
-                if (payload != null) {
-                    keep.put(e.getKey(), payload);
-                    older--;
-                }
+            if (!keep.containsKey(e.getKey()) && !carried.containsKey(e.getKey()) && sound(e.getValue())) {
+                carried.put(e.getKey(), e.getValue());
+                older--;
             }
         }
         Map<String, byte[]> runs = new LinkedHashMap<>();
@@ -375,7 +373,7 @@ public final class FileCache {
             }
         }
         try {
-            write(keep, runs);
+            write(keep, carried, runs);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
@@ -388,12 +386,19 @@ public final class FileCache {
             return Optional.of(e);
         }
         Slice s = stored().get(key);
-        byte[] payload = s == null ? made.get(key) : verified(s);
-        if (payload == null) {
-            return Optional.empty();
-        }
         try {
-            e = JSON.readTree(payload);
+            if (s != null) {
+                if (!sound(s)) {
+                    return Optional.empty();
+                }
+                e = JSON.readTree(s.bytes(), s.offset() + 37, ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33));
+            } else {
+                byte[] payload = made.get(key);
+                if (payload == null) {
+                    return Optional.empty();
+                }
+                e = JSON.readTree(payload);
+            }
         } catch (IOException ex) {
             return Optional.empty(); // a checksum that matched by chance: still not trusted
         }
@@ -403,19 +408,24 @@ public final class FileCache {
         return Optional.of(e);
     }
 
-    /** The entry's payload if its checksum holds, else null. */
-    private static byte[] verified(Slice s) {
+    /** Whether an entry as read is there and its checksum holds. */
+    private static boolean sound(Slice s) {
         if (s == null) {
-            return null;
+            return false;
         }
         ByteBuffer b = ByteBuffer.wrap(s.bytes());
         int length = b.getInt(s.offset() + 33);
-        int crc = b.getInt(s.offset() + 37 + length);
         CRC32C c = new CRC32C();
         c.update(s.bytes(), s.offset(), 37 + length);
-        if ((int) c.getValue() != crc) {
+        return (int) c.getValue() == b.getInt(s.offset() + 37 + length);
+    }
+
+    /** The entry's payload if its checksum holds, else null. */
+    private static byte[] verified(Slice s) {
+        if (!sound(s)) {
             return null;
         }
+        int length = ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33);
         byte[] payload = new byte[length];
         System.arraycopy(s.bytes(), s.offset() + 37, payload, 0, length);
         return payload;
@@ -479,21 +489,7 @@ public final class FileCache {
         return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
     }
 
-    private void write(Map<Key, byte[]> entries, Map<String, byte[]> runs) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(entries.size() * 4096 + 256);
-        DataOutputStream out = new DataOutputStream(buffer);
-        out.write(MAGIC);
-        out.writeInt(FORMAT);
-        byte[] s = salt.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(s.length);
-        out.write(s);
-        for (Map.Entry<String, byte[]> e : runs.entrySet()) {
-            entry(out, e.getKey(), RUN, e.getValue());
-        }
-        for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
-            entry(out, e.getKey().sha256(), e.getKey().kind().ordinal(), e.getValue());
-        }
-        out.flush();
+    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         if (Files.isSymbolicLink(file)) {
@@ -501,7 +497,23 @@ public final class FileCache {
         }
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
-            Files.write(tmp, buffer.toByteArray());
+            // Streamed to the temp file: a copy of a 10,000-card cache in memory would be 30 MB more.
+            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+                byte[] s = salt.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(s.length);
+                out.write(s);
+                for (Map.Entry<String, byte[]> e : runs.entrySet()) {
+                    entry(out, e.getKey(), RUN, e.getValue());
+                }
+                for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
+                    entry(out, e.getKey().sha256(), e.getKey().kind().ordinal(), e.getValue());
+                }
+                for (Slice slice : carried.values()) {
+                    out.write(slice.bytes(), slice.offset(), slice.length());
+                }
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
