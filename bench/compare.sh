@@ -138,6 +138,7 @@ row() { # row <work> <registry "wall cpu rss"> <ajv "wall cpu rss"> <note>
     fi
     rows+=("| $1 | $(fmt "${r[0]}") ($(fmt "${r[1]}") CPU) | $(fmt "${a[0]:-}") ($(fmt "${a[1]:-}") CPU) | **$ratio** ($cpu_ratio CPU) | $((r[2] / 1024)) MB | ${4:-} |")
 }
+grouped() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; } # 10000 -> 10,000
 fmt() { [[ ${1:-} =~ ^[0-9]+$ ]] && awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}' || printf '–'; }
 
 # --- 5 changed cards under `validate --staged`, in a git repository of 1,000 cards ---
@@ -183,28 +184,28 @@ for n in "${sizes[@]}"; do
     log "$n cards, cold (--no-cache) ..."
     reg=$(measure "cold-$n" : "$registry" -C "$work/cards-$n" validate -q "${no_cache[@]}")
     peer=$(measure "ajv-$n" : "$ajv" "${ajv_args[@]}" -d "$work/json-$n/**/*.json")
-    row "$n cards, \`validate\`, cold (no cache)" "$reg" "$peer" ""
+    row "$(grouped "$n") cards, \`validate\`, cold (no cache)" "$reg" "$peer" ""
     ajv_last=$peer
 done
 n=${sizes[${#sizes[@]} - 1]}
 log "$n cards, warm ..."
 "$registry" -C "$work/cards-$n" validate -q >/dev/null
 reg=$(measure "warm-$n" : "$registry" -C "$work/cards-$n" validate -q)
-row "$n cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "every file read and hashed; findings of the whole run from the cache"
+row "$(grouped "$n") cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "every file read and hashed; findings of the whole run from the cache"
 one=$work/cards-$n/${changed[0]}
 cp "$one" "$work/one-card.orig"
 touch_one() { sed -i "s/^description: >-.*/description: >- # edit $RANDOM$RANDOM/" "$one"; }
 reg=$(measure "warm1-$n" touch_one "$registry" -C "$work/cards-$n" validate -q)
-row "$n cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "the others' trees and schema findings from the cache; cross-file checks over all"
+row "$(grouped "$n") cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "the others' trees and schema findings from the cache; cross-file checks over all"
 cp "$work/one-card.orig" "$one"
 
 has_command() { "$registry" --help 2>&1 | grep -Eq "^ +$1( |$)"; }
 if has_command export; then
     log "export of $n cards ..."
     reg=$(measure "export-$n" : "$registry" -C "$work/cards-$n" export --format json -o "$work/export.json")
-    row "\`export\` of $n cards (JSON)" "$reg" "-" "no peer"
+    row "\`export\` of $(grouped "$n") cards (JSON)" "$reg" "-" "no peer"
 else
-    rows+=("| \`export\` of $n cards | – | – | – | – | this build has no \`export\` command yet |")
+    rows+=("| \`export\` of $(grouped "$n") cards | – | – | – | – | this build has no \`export\` command yet |")
 fi
 if has_command gate; then
     # A repository of 1,000 cards and 100 commits on top, each editing one card (no promotion):
