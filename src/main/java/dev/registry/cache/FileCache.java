@@ -103,6 +103,8 @@ public final class FileCache {
 
     /** The kind byte of a whole run's entry; file entries hold a {@link CardKind} ordinal. */
     private static final int RUN = 0x7f;
+    /** A cache file beyond this is ignored, not read: 10,000 cards make about 30 MB. */
+    static final long MAX_BYTES = 512L << 20;
     /** Whole runs kept: a few branches' worth. */
     private static final int RUNS_KEPT = 4;
 
@@ -152,6 +154,9 @@ public final class FileCache {
         byte[] bytes = null;
         int filesAt = -1;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IOException("larger than " + MAX_BYTES + " bytes");
+            }
             bytes = Files.readAllBytes(file);
             int[] at = {-1};
             ignored = header(bytes, salt, runs, at);
