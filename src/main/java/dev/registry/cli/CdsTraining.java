@@ -50,6 +50,9 @@ public final class CdsTraining {
                 List.of("list"),
                 List.of("show", model),
                 List.of("risk", model),
+                List.of("resolve", "--capability", "classification"),
+                List.of("export"),
+                List.of("export", "--format", "json"),
                 List.of("schema", "model"));
         for (List<String> line : lines) {
             String[] argv = new String[line.size() + 2];
