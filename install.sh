@@ -2,6 +2,7 @@
 # Builds registry with Maven and installs it:
 #   $PREFIX/bin/registry                                  the launcher
 #   $PREFIX/share/registry/registry.jar                   the tool, with every dependency inside
+#   $PREFIX/share/registry/registry.jsa                   class-data-sharing archive (faster start-up)
 #   $PREFIX/share/bash-completion/completions/registry    bash completion
 # PREFIX defaults to ~/.local. Run it from anywhere, as often as you like: each run replaces
 # the previous installation. Needs a JDK 17+ and Maven 3.6.3+; the tests are not run here
@@ -98,7 +99,7 @@ mkdir -p "$bin_dir" "$share_dir" "$completion_dir" || fail "cannot create folder
 # Each file is written beside its target and renamed over it, so a run that fails halfway
 # leaves the previous installation working.
 tmp_files=()
-cleanup() { ((${#tmp_files[@]})) && rm -f "${tmp_files[@]}"; return 0; }
+cleanup() { ((${#tmp_files[@]})) && rm -rf "${tmp_files[@]}"; return 0; }
 trap cleanup EXIT
 put() { # put <target> <mode>: stdin -> target, atomically
     local tmp
@@ -123,12 +124,51 @@ while IFS= read -r line; do
 done <"$here/src/main/sh/registry" | put "$bin_dir/registry" 755
 "$java" -jar "$jar" generate-completion | put "$completion_dir/registry" 644
 
+# A class-data-sharing archive (Java's dynamic CDS) for the classes the common commands load, made
+# by a training run over a scratch copy of the sample registry: it saves a good part of every
+# start-up. Made anew on every install, for this jar and the Java the launcher runs; the launcher
+# uses it only when its stamp ("<size> <java version> <java home>") still fits, and runs without
+# it otherwise. Failing to make it is not an error: the tool is only slower to start.
+archive=$share_dir/registry.jsa
+rm -f "$archive.stamp"
+make_archive() {
+    local java_id java_home train tmp size
+    java_id=$(REGISTRY_PRINT_JAVA=1 "$bin_dir/registry") || return 1
+    java_home=${java_id#* }
+    train=$(mktemp -d "${TMPDIR:-/tmp}/registry-cds.XXXXXX") || return 1
+    tmp_files+=("$train")
+    cp -R "$here/sample-registry" "$train/registry" || return 1
+    if command -v git >/dev/null 2>&1; then # so that the training run reads git history and the index too
+        (cd "$train/registry" && git init -q && git add -A &&
+            git -c user.name=registry -c user.email=registry@localhost commit -qm training && git add -A) >/dev/null 2>&1 || true
+    fi
+    tmp=$share_dir/.registry.jsa.$$
+    tmp_files+=("$tmp")
+    rm -f "$tmp"
+    "$java_home/bin/java" -XX:ArchiveClassesAtExit="$tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+        -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" dev.registry.cli.CdsTraining "$train/registry" >/dev/null 2>&1 ||
+        return 1
+    [ -s "$tmp" ] || return 1
+    size=$(wc -c <"$tmp")
+    size=${size##* }
+    chmod 644 "$tmp"
+    mv -f -- "$tmp" "$archive"
+    printf '%s %s\n' "$size" "$java_id" | put "$archive.stamp" 644
+}
+if make_archive; then
+    cds_note="class-data-sharing archive: $archive"
+else
+    rm -f "$archive" "$archive.stamp"
+    cds_note="no class-data-sharing archive (the training run failed); registry works, only starts slower"
+fi
+
 installed=$("$bin_dir/registry" --version | head -n 1) ||
     fail "$bin_dir/registry does not run; see the message above"
 say "installed $installed"
 say "  launcher:   $bin_dir/registry"
 say "  jar:        $jar"
 say "  completion: $completion_dir/registry"
+say "  $cds_note"
 case ":$PATH:" in
     *":$bin_dir:"*) ;;
     *) say "note: $bin_dir is not on your PATH. Add it, e.g. in ~/.bashrc or ~/.profile:"

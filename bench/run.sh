@@ -18,6 +18,7 @@ runs=${RUNS:-5}
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(1 100 1000 10000)
 mkdir -p "$work"
+export REGISTRY_CACHE_DIR=$work/cache # not this repository's .git
 
 registry=${REGISTRY:-}
 if [ -z "$registry" ]; then
@@ -26,6 +27,10 @@ if [ -z "$registry" ]; then
     registry=$work/prefix/bin/registry
 fi
 "$registry" --version >&2
+
+# Cold runs: the cache would answer every run after the first from what it remembers.
+no_cache=
+"$registry" validate --help | grep -q -- --no-cache && no_cache=--no-cache
 
 generator=$here/bench/GenerateCards.java
 stamp=$(cksum <"$generator" | cut -d' ' -f1)
@@ -44,10 +49,10 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 measure() { # measure <dir>: prints "wall_ms cpu_ms" per run, one line each
     local dir=$1 i
-    "$registry" -C "$dir" validate -q >/dev/null 2>&1 # warm-up: page cache, CDS
+    "$registry" -C "$dir" validate -q $no_cache >/dev/null 2>&1 # warm-up: page cache
     for ((i = 0; i < runs; i++)); do
         local TIMEFORMAT='%3R %3U %3S' t
-        t=$({ time "$registry" -C "$dir" validate -q >/dev/null 2>&1; } 2>&1)
+        t=$({ time "$registry" -C "$dir" validate -q $no_cache >/dev/null 2>&1; } 2>&1)
         awk '{printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000}' <<<"$t"
     done
 }
@@ -63,7 +68,7 @@ for n in "${sizes[@]}"; do
     echo "timing $n cards ($files files), $runs runs ..." >&2
     if command -v hyperfine >/dev/null 2>&1; then
         hyperfine --warmup 1 --runs "$runs" --export-json "$work/hyperfine-$n.json" \
-            "$(printf '%q -C %q validate -q' "$registry" "$dir")" >&2
+            "$(printf '%q -C %q validate -q %s' "$registry" "$dir" "$no_cache")" >&2
         wall=$(sed -n 's/.*"median": *\([0-9.]*\).*/\1/p' "$work/hyperfine-$n.json" | head -n 1 | awk '{printf "%.0f", $1 * 1000}')
         cpu=$(sed -n 's/.*"user": *\([0-9.]*\).*/\1/p;s/.*"system": *\([0-9.]*\).*/\1/p' "$work/hyperfine-$n.json" |
             paste - - | awk '{printf "%.0f", ($1 + $2) * 1000}' | head -n 1)
@@ -76,7 +81,7 @@ for n in "${sizes[@]}"; do
         lo=$(awk '{print $1}' <<<"$samples" | sort -n | head -n 1)
         hi=$(awk '{print $1}' <<<"$samples" | sort -n | tail -n 1)
     fi
-    phases=$("$registry" -C "$dir" validate -q -v 2>&1 >/dev/null | tail -n 1)
+    phases=$("$registry" -C "$dir" validate -q -v $no_cache 2>&1 >/dev/null | head -n 1)
     results+=("$n|$files|$wall|$lo|$hi|$cpu|$phases")
 done
 

@@ -7,25 +7,30 @@ import java.util.Properties;
 /** The tool's own version, stamped in at build time. */
 public final class ToolVersion {
 
-    private static final String VERSION = load();
+    private static final Properties STAMP = load();
 
     private ToolVersion() {
     }
 
     public static String get() {
-        return VERSION;
+        return STAMP.getProperty("version", "dev");
     }
 
-    private static String load() {
+    /** When this build was made ("" when unknown): what tells two builds of one version apart. */
+    public static String build() {
+        String b = STAMP.getProperty("build", "");
+        return b.startsWith("${") ? "" : b;
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = ToolVersion.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "dev";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
         } catch (IOException e) {
-            return "dev";
+            // a build without its stamp: version "dev"
         }
+        return p;
     }
 }

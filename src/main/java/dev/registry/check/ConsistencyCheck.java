@@ -18,7 +18,10 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -360,21 +363,45 @@ public final class ConsistencyCheck implements Check {
 
     /** The schema checks a date's shape; this catches shapes that are no day (2026-02-30). */
     private void dates(RegistryFile f, List<Finding> out) {
-        f.document().keys().keySet().forEach(ptr -> {
-            String field = ptr.substring(ptr.lastIndexOf('/') + 1);
-            if (!DATE_FIELDS.contains(field)) {
-                return;
-            }
-            JsonNode v = f.document().root().at(ptr);
-            if (v.isTextual() && DATE_SHAPE.matcher(v.asText()).matches()) {
-                try {
-                    LocalDate.parse(v.asText());
-                } catch (DateTimeParseException e) {
-                    out.add(Finding.error("date-invalid", f.path(), f.document().valueAt(ptr), ptr,
-                            "`" + v.asText() + "` is not a calendar date", "use YYYY-MM-DD with a real month and day"));
+        // A walk over the tree rather than the document's positions: those are found only for
+        // files with findings, and this runs for every file. Pointers too are built only for a finding.
+        dates(f, f.document().root(), new ArrayDeque<>(), out);
+    }
+
+    private void dates(RegistryFile f, JsonNode node, Deque<String> at, List<Finding> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                if (v.isTextual() && DATE_FIELDS.contains(e.getKey()) && DATE_SHAPE.matcher(v.textValue()).matches()) {
+                    try {
+                        LocalDate.parse(v.textValue());
+                    } catch (DateTimeParseException ex) {
+                        String ptr = pointer(at) + "/" + e.getKey();
+                        out.add(Finding.error("date-invalid", f.path(), f.document().valueAt(ptr), ptr,
+                                "`" + v.asText() + "` is not a calendar date", "use YYYY-MM-DD with a real month and day"));
+                    }
+                } else if (v.isContainerNode()) {
+                    at.addLast(e.getKey().replace("~", "~0").replace("/", "~1"));
+                    dates(f, v, at, out);
+                    at.removeLast();
                 }
             }
-        });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isContainerNode()) {
+                    at.addLast(Integer.toString(i));
+                    dates(f, node.get(i), at, out);
+                    at.removeLast();
+                }
+            }
+        }
+    }
+
+    private static String pointer(Deque<String> segments) {
+        StringBuilder sb = new StringBuilder();
+        segments.forEach(s -> sb.append('/').append(s));
+        return sb.toString();
     }
 
     private static Location loc(Snapshot s, String path, String pointer) {

@@ -2,6 +2,7 @@ package dev.registry.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import dev.registry.cache.FileCache;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Location;
 import dev.registry.source.RegistryFile;
@@ -20,12 +21,42 @@ import java.util.stream.Collectors;
  */
 public final class SchemaCheck implements Check {
 
+    private final FileCache cache;
+
+    public SchemaCheck() {
+        this(FileCache.disabled());
+    }
+
+    /** A check that takes a file's findings from the cache when its content was checked before. */
+    public SchemaCheck(FileCache cache) {
+        this.cache = cache;
+    }
+
     @Override
     public List<Finding> run(Snapshot snapshot) {
-        SchemaCatalog catalog = SchemaCatalog.get();
+        return run(snapshot, path -> true);
+    }
+
+    /** Only the wanted files are checked: a schema finding is about its own file alone. */
+    @Override
+    public List<Finding> run(Snapshot snapshot, java.util.function.Predicate<String> wanted) {
         return snapshot.files().values().parallelStream()
-                .flatMap(f -> check(catalog, f).stream())
+                .filter(f -> wanted.test(f.path()))
+                .flatMap(f -> cached(f).stream())
                 .collect(Collectors.toList());
+    }
+
+    private List<Finding> cached(RegistryFile f) {
+        if (f.sha256().isEmpty() || !cache.enabled()) {
+            return check(SchemaCatalog.get(), f);
+        }
+        Optional<List<Finding>> known = cache.schemaFindings(f.sha256(), f.kind(), f.path());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<Finding> found = check(SchemaCatalog.get(), f);
+        cache.rememberSchemaFindings(f.sha256(), f.kind(), found);
+        return found;
     }
 
     /** Schema findings for one file. */

@@ -6,7 +6,6 @@ import dev.registry.export.DiffReport;
 import dev.registry.export.ExportSource;
 import dev.registry.export.Inventory;
 import dev.registry.export.InventoryDiff;
-import dev.registry.export.RiskTiers;
 import dev.registry.git.CommitInfo;
 import dev.registry.git.PointInTime;
 import dev.registry.report.CsvTable;
@@ -109,6 +108,6 @@ final class DiffCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(new Side(source.commit().orElseThrow(),
-                source.inventory(new RiskTiers(), ExportSource.Changes.NONE)));
+                source.inventory(ExportSource.Changes.NONE)));
     }
 }

@@ -7,7 +7,6 @@ import dev.registry.export.ExportKind;
 import dev.registry.export.ExportProfile;
 import dev.registry.export.ExportSource;
 import dev.registry.export.Inventory;
-import dev.registry.export.RiskTiers;
 import dev.registry.export.ExportTable;
 import dev.registry.git.PointInTime;
 import dev.registry.report.CsvTable;
@@ -107,7 +106,7 @@ final class ExportCommand implements Callable<Integer> {
             root.err.flush();
         }
         long read = System.nanoTime();
-        Inventory inventory = source.inventory(new RiskTiers(), history);
+        Inventory inventory = source.inventory(history);
         ExportTable table = Export.table(k, chosen, inventory, filter, source.today());
 
         StringWriter buffer = new StringWriter();

@@ -1,13 +1,15 @@
 package dev.registry.cli;
 
 import dev.registry.UsageException;
+import dev.registry.cache.CacheHome;
+import dev.registry.cache.FileCache;
 import dev.registry.card.CardKind;
+import dev.registry.check.CachedValidation;
 import dev.registry.check.ValidationReport;
 import dev.registry.check.Validator;
 import dev.registry.git.GitRepo;
 import dev.registry.git.GitSource;
 import dev.registry.source.Snapshot;
-import dev.registry.source.SnapshotReader;
 import dev.registry.source.Source;
 import dev.registry.source.WorkingTreeSource;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,6 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Where where;
 
+    @Option(names = "--no-cache", description = {"Parse and schema-check every file, neither reading nor writing the cache"
+            + " of earlier results (also: REGISTRY_CACHE=off)."})
+    boolean noCache;
+
     static final class Where {
         @Option(names = "--staged", description = "Check what the git index would commit (the pre-commit case).")
         boolean staged;
@@ -53,28 +60,35 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
-        Validator.compileSchemasInBackground();
         long start = System.nanoTime();
-        Snapshot snapshot;
+        FileCache cache = noCache ? FileCache.disabled() : CacheHome.open(registryRoot, root.env);
+        CachedValidation validation = new CachedValidation(cache, LocalDate.now());
+        ValidationReport report;
         if (where != null && (where.staged || where.rev != null)) {
             try (GitRepo repo = GitRepo.open(registryRoot, root.env, root.cwd)) {
-                Source source = where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev);
-                snapshot = new SnapshotReader().read(source);
+                report = check(validation, registryRoot, where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev));
             }
         } else {
-            snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+            report = check(validation, registryRoot, new WorkingTreeSource(registryRoot));
         }
-        long read = System.nanoTime();
-        Validator validator = new Validator(LocalDate.now());
-        ValidationReport report = paths.isEmpty()
-                ? validator.validate(snapshot)
-                : validator.validate(snapshot, selected(registryRoot, snapshot));
+        long checked = System.nanoTime();
+        Optional<String> unsaved = cache.save();
         if (root.verbose) {
             long done = System.nanoTime();
-            root.err.printf("read %d files from the %s in %d ms, checked them in %d ms%n", snapshot.files().size()
-                    + snapshot.readFindings().size(), snapshot.label(), (read - start) / 1_000_000, (done - read) / 1_000_000);
+            root.err.printf("read and checked %d files from the %s in %d ms%s%n", report.files(), report.source(),
+                    (checked - start) / 1_000_000, validation.wholeRunCached() ? " (no file changed: every finding from the cache)" : "");
+            root.err.printf("%s, saved in %d ms%n", cache.stats(), (done - checked) / 1_000_000);
+            unsaved.ifPresent(reason -> root.err.println("registry: note: " + reason));
         }
         return findings.render(root, registryRoot, report);
+    }
+
+    private ValidationReport check(CachedValidation validation, Path registryRoot, Source source) {
+        if (paths.isEmpty()) {
+            return validation.validate(source);
+        }
+        Snapshot snapshot = validation.read(source);
+        return validation.validate(snapshot, selected(registryRoot, snapshot));
     }
 
     /** The registry files the user named, as registry-relative paths; folders stand for what they hold. */

@@ -7,6 +7,7 @@ import dev.registry.card.Environment;
 import dev.registry.card.ModelCard;
 import dev.registry.card.Stage;
 import dev.registry.git.CommitInfo;
+import dev.registry.risk.RuleMatch;
 import dev.registry.source.CardBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,13 +40,13 @@ public final class Columns {
             v("disallowedUse", "uses the provider rules out", r -> strings(r.card(), "disallowedUse")),
             v("dataTags", "data classifications the model touches", r -> Cell.items(r.card().dataTags())),
             v("stage", "lifecycle stage", r -> Cell.text(r.card().stage().id())),
-            v("declaredTier", "risk tier the card declares", r -> Cell.text(r.tiers().declared())),
-            v("computedTier", "risk tier the policy's rules give", r -> Cell.text(r.tiers().computed().id())),
-            v("effectiveTier", "the higher of declared and computed: what gates and filters use", r -> Cell.text(r.tiers().effective().id())),
-            v("riskBasis", "rules that fired, with their legal basis", r -> Cell.items(r.tiers().basis())),
-            v("transparencyObligations", "Art 50 transparency duties", r -> Cell.items(r.tiers().obligations())),
-            v("riskNeedsReview", "cases the risk rules leave to human judgement", r -> Cell.items(r.tiers().needsReview())),
-            v("riskFlags", "model flags: gpai-model, systemic-risk", r -> Cell.items(r.tiers().flags())),
+            v("declaredTier", "risk tier the card declares", r -> Cell.text(r.risk().declared())),
+            v("computedTier", "risk tier the policy's rules give", r -> Cell.text(r.risk().computed().id())),
+            v("effectiveTier", "the higher of declared and computed: what gates and filters use", r -> Cell.text(r.risk().effective().id())),
+            v("riskBasis", "rules that fired, with their legal basis", r -> Cell.items(basis(r.risk().rules()))),
+            v("transparencyObligations", "Art 50 transparency duties", r -> Cell.items(basis(r.risk().obligations()))),
+            v("riskNeedsReview", "cases the risk rules leave to human judgement", r -> Cell.items(r.risk().needsReview())),
+            v("riskFlags", "model flags: gpai-model, systemic-risk", r -> Cell.items(r.risk().flags())),
             v("riskJustification", "the card's justification of its declared tier", r -> text(r.card(), "risk", "justification")),
             v("owners", "owner references as the card writes them", r -> Cell.items(r.card().owners())),
             v("ownerEmails", "the emails the owners stand for", r -> Cell.items(r.ownerEmails())),
@@ -105,7 +106,7 @@ public final class Columns {
             d("ownerEmails", "the emails the owners stand for (the model's owners when the card names none)", r -> Cell.items(r.ownerEmails())),
             d("provider", "the model's provider", r -> Cell.text(r.model().map(ModelCard::provider))),
             d("modelStage", "the model version's lifecycle stage", r -> Cell.text(r.model().map(m -> m.stage().id()))),
-            d("effectiveTier", "the model version's effective risk tier", r -> Cell.text(r.tiers().map(t -> t.effective().id()))),
+            d("effectiveTier", "the model version's effective risk tier", r -> Cell.text(r.risk().map(t -> t.effective().id()))),
             d("dataTags", "data classifications the model touches", r -> Cell.items(r.model().map(ModelCard::dataTags).orElse(List.of()))),
             d("lastChangeCommit", "last commit that changed the deployment card", r -> commit(r.lastChange())),
             d("lastChangeDate", "when that commit landed (UTC)", r -> date(r.lastChange())),
@@ -173,6 +174,11 @@ public final class Columns {
             }
         }
         return Cell.text(String.join(" ", parts));
+    }
+
+    /** Rules as an inventory cell lists them: {@code id: legal basis}. */
+    private static List<String> basis(List<RuleMatch> rules) {
+        return rules.stream().map(m -> m.id() + ": " + m.basis()).toList();
     }
 
     private static Cell approvedStages(VersionRow r) {

@@ -65,9 +65,9 @@ public final class ExportSource {
         return commit;
     }
 
-    /** The inventory of this registry, with tiers from the factory under this registry's own policy. */
-    public Inventory inventory(TierAssessor.Factory tiers, Changes changes) {
-        return Inventory.of(snapshot, tiers.forSnapshot(snapshot, today), changes.byPath(), today);
+    /** The inventory of this registry, with tiers under this registry's own policy. */
+    public Inventory inventory(Changes changes) {
+        return Inventory.of(snapshot, changes.byPath(), today);
     }
 
     /**

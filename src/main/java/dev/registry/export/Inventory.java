@@ -5,6 +5,8 @@ import dev.registry.card.ModelCard;
 import dev.registry.card.ModelRef;
 import dev.registry.git.CommitInfo;
 import dev.registry.query.ModelQuery;
+import dev.registry.risk.RiskAssessment;
+import dev.registry.risk.RiskEngine;
 import dev.registry.source.Snapshot;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -23,14 +25,14 @@ import java.util.function.Supplier;
 public final class Inventory {
 
     private final Snapshot snapshot;
-    private final TierAssessor assessor;
+    private final RiskEngine engine;
     private final Map<String, CommitInfo> lastChanges;
     private final LocalDate today;
-    private final Map<ModelRef, Tiers> tiers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ModelRef, RiskAssessment> assessments = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Inventory(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges, LocalDate today) {
+    private Inventory(Snapshot snapshot, Map<String, CommitInfo> lastChanges, LocalDate today) {
         this.snapshot = snapshot;
-        this.assessor = assessor;
+        this.engine = RiskEngine.of(snapshot, today);
         this.lastChanges = Map.copyOf(lastChanges);
         this.today = today;
     }
@@ -38,11 +40,10 @@ public final class Inventory {
     /**
      * @param lastChanges the last commit that changed each file, by registry-relative path; empty
      *                    when the registry is not in git or no column shows it
-     * @param today       the day the snapshot's gate policy is judged on, for approval states
+     * @param today       the day the snapshot's risk and gate policies are judged on
      */
-    public static Inventory of(Snapshot snapshot, TierAssessor assessor, Map<String, CommitInfo> lastChanges,
-                               LocalDate today) {
-        return new Inventory(snapshot, assessor, lastChanges, today);
+    public static Inventory of(Snapshot snapshot, Map<String, CommitInfo> lastChanges, LocalDate today) {
+        return new Inventory(snapshot, lastChanges, today);
     }
 
     public Snapshot snapshot() {
@@ -59,12 +60,12 @@ public final class Inventory {
         Map<ModelRef, List<Deployment>> running = new HashMap<>();
         snapshot.deployments().forEach(d -> running.computeIfAbsent(d.modelRef(), k -> new java.util.ArrayList<>()).add(d));
         List<ModelCard> kept = snapshot.models().stream().filter(keep).sorted(ModelQuery.ORDER).toList();
-        // Assessing is the costly part of a large export; the assessor is stateless, so use every core.
-        kept.parallelStream().forEach(this::tiers);
+        // Assessing is the costly part of a large export; the engine is thread-safe, so use every core.
+        kept.parallelStream().forEach(this::assessment);
         return kept.stream()
-                .map(m -> new VersionRow(m, tiers(m), running.getOrDefault(m.ref(), List.of()),
+                .map(m -> new VersionRow(m, assessment(m), running.getOrDefault(m.ref(), List.of()),
                         OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path())),
-                        once(() -> ApprovalState.of(snapshot, m, tiers(m).effective(), today))))
+                        once(() -> ApprovalState.of(snapshot, m, assessment(m).effective(), today))))
                 .toList();
     }
 
@@ -81,7 +82,7 @@ public final class Inventory {
                 .map(d -> {
                     Optional<ModelCard> model = Optional.ofNullable(models.get(d.modelRef()));
                     List<String> owners = d.owners().isEmpty() ? model.map(ModelCard::owners).orElse(List.of()) : d.owners();
-                    return new DeploymentRow(d, model, model.map(this::tiers), OwnerEmails.of(snapshot.owners(), owners),
+                    return new DeploymentRow(d, model, model.map(this::assessment), OwnerEmails.of(snapshot.owners(), owners),
                             Optional.ofNullable(lastChanges.get(d.path())));
                 })
                 .toList();
@@ -103,7 +104,7 @@ public final class Inventory {
     }
 
     /** The assessment of one version, computed once. */
-    public Tiers tiers(ModelCard m) {
-        return tiers.computeIfAbsent(m.ref(), k -> assessor.assess(m));
+    public RiskAssessment assessment(ModelCard m) {
+        return assessments.computeIfAbsent(m.ref(), k -> engine.assess(m));
     }
 }

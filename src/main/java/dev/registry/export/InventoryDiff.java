@@ -6,6 +6,7 @@ import dev.registry.card.Environment;
 import dev.registry.card.ModelRef;
 import dev.registry.card.RiskTier;
 import dev.registry.card.Stage;
+import dev.registry.risk.RiskAssessment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -99,13 +100,13 @@ public record InventoryDiff(List<Change> changes) {
             VersionRow o = old.get(ref);
             if (o == null) {
                 out.add(version(Kind.REGISTERED, ref, "", n.card().stage().id(),
-                        n.tiers().effective().id() + " risk, owners " + String.join(", ", n.card().owners())));
+                        n.risk().effective().id() + " risk, owners " + String.join(", ", n.card().owners())));
                 byDate(n.card().approvals()).forEach(a -> out.add(approval(Kind.APPROVAL_ADDED, ref, a)));
                 continue;
             }
             stageChange(o.card().stage(), n.card().stage()).ifPresent(k ->
                     out.add(version(k, ref, o.card().stage().id(), n.card().stage().id(), "")));
-            tierChange(ref, o.tiers(), n.tiers()).ifPresent(out::add);
+            tierChange(ref, o.risk(), n.risk()).ifPresent(out::add);
             // An edited comment is not a new approval: compare who approved what, in which role, when.
             List<List<Object>> was = o.card().approvals().stream().map(InventoryDiff::identity).toList();
             List<List<Object>> is = n.card().approvals().stream().map(InventoryDiff::identity).toList();
@@ -169,7 +170,7 @@ public record InventoryDiff(List<Change> changes) {
         return Optional.of(to.compareTo(from) > 0 ? Kind.PROMOTED : Kind.DEMOTED);
     }
 
-    private static Optional<Change> tierChange(ModelRef ref, Tiers o, Tiers n) {
+    private static Optional<Change> tierChange(ModelRef ref, RiskAssessment o, RiskAssessment n) {
         if (o.effective() == n.effective() && o.computed() == n.computed() && o.declared().equals(n.declared())) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.registry.export;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
 import dev.registry.git.CommitInfo;
+import dev.registry.risk.RiskAssessment;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * @param ownerEmails the emails its owner references stand for (team email, else members)
  * @param approval    what the promotion gate says of its approvals, worked out when first asked for
  */
-public record VersionRow(ModelCard card, Tiers tiers, List<Deployment> deployments, List<String> ownerEmails,
+public record VersionRow(ModelCard card, RiskAssessment risk, List<Deployment> deployments, List<String> ownerEmails,
                          Optional<CommitInfo> lastChange, Supplier<ApprovalState> approval) {
 
     public VersionRow {

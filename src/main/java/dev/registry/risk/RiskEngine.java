@@ -25,6 +25,7 @@ public final class RiskEngine {
     private final Policy policy;
     private final Owners owners;
     private final LocalDate today;
+    private final Map<Facts, Judgement> judged = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RiskEngine(Policy policy, Owners owners, LocalDate today) {
         this.policy = policy;
@@ -59,6 +60,33 @@ public final class RiskEngine {
     /** The assessment with every rule's outcome and the derogation's problems. */
     public Evaluation evaluate(ModelCard card) {
         Facts facts = Facts.of(card);
+        Optional<Derogation> derogation = Derogation.of(card);
+        // Without a derogation, everything but the card's own name and declared tier follows from
+        // its facts, which many cards share (the versions of one model, models of one kind): at
+        // 10,000 cards, judging each set of facts once is most of the risk check's time.
+        Judgement j = derogation.isEmpty()
+                ? judged.computeIfAbsent(facts, f -> judge(f, Optional.empty()))
+                : judge(facts, derogation);
+        RiskTier effective = card.declaredTier().filter(d -> d.compareTo(j.computed()) > 0).orElse(j.computed());
+        RiskAssessment assessment = new RiskAssessment(card.ref(), card.declaredTier(), j.computed(), effective, j.rules(),
+                j.obligations(), j.needsReview(), j.flags());
+        return new Evaluation(card, assessment, j.outcomes(), derogation, j.problems());
+    }
+
+    /** What the policy says about a set of facts and a derogation, before it is put on a card. */
+    private record Judgement(RiskTier computed, List<RuleMatch> rules, List<RuleMatch> obligations, List<String> needsReview,
+                             List<String> flags, List<RuleOutcome> outcomes, List<Evaluation.Problem> problems) {
+        Judgement {
+            rules = List.copyOf(rules);
+            obligations = List.copyOf(obligations);
+            needsReview = List.copyOf(needsReview);
+            flags = List.copyOf(flags);
+            outcomes = List.copyOf(outcomes);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private Judgement judge(Facts facts, Optional<Derogation> derogation) {
         Map<String, Trace> traces = new LinkedHashMap<>();
         Set<String> fired = new LinkedHashSet<>();
         // Tier and obligation rules first: the others may test which of them fired.
@@ -86,7 +114,6 @@ public final class RiskEngine {
                 .filter(r -> r.derogable() && fired.contains(r.id())).map(Rule::id).toList();
         Optional<Rule> derogationRule = policy.derogation().filter(r -> r.inForce(today));
         boolean claimed = !derogable.isEmpty() && derogationRule.map(r -> traces.get(r.id()).holds()).orElse(false);
-        Optional<Derogation> derogation = Derogation.of(card);
         List<Evaluation.Problem> problems = new ArrayList<>();
         Optional<String> derogated = derogation.filter(d -> signedOff(d, fired, derogationRule, traces, problems))
                 .map(Derogation::rule);
@@ -166,10 +193,7 @@ public final class RiskEngine {
             outcomes.replaceAll(o -> o.rule() == m ? new RuleOutcome(m, RuleOutcome.Status.FIRED, Optional.empty(), "") : o);
         }
         RiskTier computed = rules.stream().map(RuleMatch::tier).max(RiskTier::compareTo).orElse(RiskTier.MINIMAL);
-        RiskTier effective = card.declaredTier().filter(d -> d.compareTo(computed) > 0).orElse(computed);
-        RiskAssessment assessment = new RiskAssessment(card.ref(), card.declaredTier(), computed, effective, rules,
-                obligations, needsReview, List.copyOf(flags));
-        return new Evaluation(card, assessment, outcomes, derogation, problems);
+        return new Judgement(computed, rules, obligations, needsReview, List.copyOf(flags), outcomes, problems);
     }
 
     /**

@@ -23,42 +23,49 @@ public final class CapturedSource implements Source {
     private final String label;
     private final List<SourceEntry> entries;
     private final Map<String, SourceEntry> byPath = new HashMap<>();
+    private final Map<String, String> digests;
     private final String fingerprint;
 
-    private CapturedSource(String label, List<SourceEntry> entries, String fingerprint) {
+    private CapturedSource(String label, List<SourceEntry> entries, Map<String, String> digests, String fingerprint) {
         this.label = label;
         this.entries = List.copyOf(entries);
         this.entries.forEach(e -> byPath.put(e.path(), e));
+        this.digests = Map.copyOf(digests);
         this.fingerprint = fingerprint;
     }
 
-    /**
-     * Reads every registry file of the source. Files that are no card, and cards too large to
-     * read, are kept by size only: that is all a snapshot learns of them.
-     */
-    public static CapturedSource of(Source source) {
-        List<SourceEntry> read = source.entries().parallelStream().map(CapturedSource::load).toList();
-        MessageDigest digest = sha256();
-        for (SourceEntry e : read) {
-            digest.update((e.path() + "\u0000" + e.type() + "\u0000" + e.size() + "\u0000").getBytes(StandardCharsets.UTF_8));
-            if (e.type() == SourceEntry.Type.FILE && isReadable(e)) {
-                try {
-                    digest.update(e.content().read());
-                } catch (IOException ex) {
-                    throw new IllegalStateException(ex); // in memory already
-                }
-            }
-        }
-        return new CapturedSource(source.label(), read, HexFormat.of().formatHex(digest.digest()));
+    /** A file's bytes and their SHA-256, read once. */
+    private record Loaded(SourceEntry entry, String sha256) {
     }
 
-    private static SourceEntry load(SourceEntry e) {
+    /**
+     * Reads every registry file of the source, in parallel. Files that are no card, and cards too
+     * large to read, are kept by size only: that is all a snapshot learns of them.
+     */
+    public static CapturedSource of(Source source) {
+        List<Loaded> read = source.entries().parallelStream().map(CapturedSource::load).toList();
+        MessageDigest digest = sha256();
+        Map<String, String> digests = new HashMap<>();
+        for (Loaded l : read) {
+            SourceEntry e = l.entry();
+            digest.update((e.path() + "\u0000" + e.type() + "\u0000" + e.size() + "\u0000" + l.sha256() + "\u0000")
+                    .getBytes(StandardCharsets.UTF_8));
+            if (!l.sha256().isEmpty()) {
+                digests.put(e.path(), l.sha256());
+            }
+        }
+        return new CapturedSource(source.label(), read.stream().map(Loaded::entry).toList(), digests,
+                HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static Loaded load(SourceEntry e) {
         if (e.type() != SourceEntry.Type.FILE || !isReadable(e)) {
-            return e;
+            return new Loaded(e, "");
         }
         try {
             byte[] bytes = e.content().read();
-            return new SourceEntry(e.path(), e.type(), bytes.length, () -> bytes);
+            return new Loaded(new SourceEntry(e.path(), e.type(), bytes.length, () -> bytes),
+                    HexFormat.of().formatHex(sha256().digest(bytes)));
         } catch (IOException ex) {
             throw new EnvironmentException("cannot read " + e.path() + ": " + ex.getMessage(), ex);
         }
@@ -76,6 +83,11 @@ public final class CapturedSource implements Source {
     @Override
     public List<SourceEntry> entries() {
         return entries;
+    }
+
+    /** The SHA-256 of a readable card's bytes, in hex; empty for anything else. */
+    public Optional<String> sha256(String path) {
+        return Optional.ofNullable(digests.get(path));
     }
 
     /** Changes whenever a path, a type, a size or the bytes of a card change. */

@@ -1,5 +1,6 @@
 package dev.registry.source;
 
+import dev.registry.cache.FileCache;
 import dev.registry.card.CardKind;
 import dev.registry.card.Deployment;
 import dev.registry.card.ModelCard;
@@ -13,16 +14,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. */
+/**
+ * Reads a {@link Source} into a {@link Snapshot}, parsing files in parallel. With a
+ * {@link FileCache}, a file whose bytes were read before is not parsed again: its tree comes from
+ * the cache, and its positions are found from its text only if a finding needs them.
+ */
 public final class SnapshotReader {
 
     private final StrictYamlReader yaml = new StrictYamlReader();
+    private final FileCache cache;
+
+    public SnapshotReader() {
+        this(FileCache.disabled());
+    }
+
+    public SnapshotReader(FileCache cache) {
+        this.cache = cache;
+    }
 
     /** Parses every registry file the source offers. */
     public Snapshot read(Source source) {
+        return read(source, e -> Optional.empty());
+    }
+
+    /** Parses every registry file of a captured source, whose files are hashed already. */
+    public Snapshot read(CapturedSource source) {
+        return read(source, e -> source.sha256(e.path()));
+    }
+
+    private Snapshot read(Source source, Function<SourceEntry, Optional<String>> known) {
         List<SourceEntry> entries = source.entries();
-        List<Outcome> outcomes = entries.parallelStream().map(this::readEntry).toList();
+        List<Outcome> outcomes = entries.parallelStream().map(e -> readEntry(e, known)).toList();
 
         List<Finding> findings = new ArrayList<>();
         Map<String, RegistryFile> files = new HashMap<>();
@@ -57,7 +81,7 @@ public final class SnapshotReader {
         }
     }
 
-    private Outcome readEntry(SourceEntry e) {
+    private Outcome readEntry(SourceEntry e, Function<SourceEntry, Optional<String>> known) {
         String path = e.path();
         switch (e.type()) {
             case SYMLINK:
@@ -89,11 +113,34 @@ public final class SnapshotReader {
         } catch (IOException ex) {
             throw new dev.registry.EnvironmentException("cannot read " + path + ": " + ex.getMessage(), ex);
         }
+        if (!cache.enabled()) {
+            return outcome(path, kind.get(), yaml.read(path, bytes), "");
+        }
+        String sha256 = known.apply(e).orElseGet(() -> FileCache.sha256(bytes));
+        Optional<FileCache.Parse> cached = cache.parse(sha256, kind.get());
+        if (cached.isPresent()) {
+            if (cached.get() instanceof FileCache.Refused refused) {
+                Finding f = refused.finding();
+                return Outcome.rejected(new Finding(f.ruleId(), f.severity(), path, f.line(), f.column(), f.pointer(),
+                        f.message(), f.hint(), f.related()));
+            }
+            YamlDocument doc = yaml.document(((FileCache.Tree) cached.get()).root(), bytes);
+            return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc, sha256)), Optional.empty());
+        }
         StrictYamlReader.Result r = yaml.read(path, bytes);
+        if (r instanceof StrictYamlReader.Rejected rej) {
+            cache.rememberRefused(sha256, kind.get(), rej.finding());
+        } else {
+            cache.rememberTree(sha256, kind.get(), ((StrictYamlReader.Parsed) r).document().root());
+        }
+        return outcome(path, kind.get(), r, sha256);
+    }
+
+    private static Outcome outcome(String path, CardKind kind, StrictYamlReader.Result r, String sha256) {
         if (r instanceof StrictYamlReader.Rejected rej) {
             return Outcome.rejected(rej.finding());
         }
         YamlDocument doc = ((StrictYamlReader.Parsed) r).document();
-        return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc)), Optional.empty());
+        return new Outcome(Optional.of(new RegistryFile(path, kind, doc, sha256)), Optional.empty());
     }
 }

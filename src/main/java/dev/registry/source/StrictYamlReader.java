@@ -93,6 +93,20 @@ public final class StrictYamlReader {
         }
     }
 
+    /**
+     * The document for a tree this reader made from {@code bytes} before (a cached one): its
+     * positions are found from the bytes when first needed, exactly as {@link #read} finds them.
+     */
+    public YamlDocument document(JsonNode root, byte[] bytes) {
+        return new YamlDocument(root, () -> {
+            try {
+                return locate(decode(bytes));
+            } catch (YamlProblem e) {
+                throw new IllegalStateException("cached content no longer decodes: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Checks the size before anything is read, so an oversized file costs nothing. */
     public static java.util.Optional<Finding> checkSize(String path, long size) {
         if (size <= MAX_BYTES) {
@@ -168,11 +182,43 @@ public final class StrictYamlReader {
         }
     }
 
+    /**
+     * Reads the tree without positions (building a pointer for every node is a good part of the
+     * cost), and leaves the document a way to find them when a finding needs them: reading the
+     * same text again, recording this time. Only a duplicate key, whose message names the line of
+     * the first one, needs positions at once.
+     */
     private YamlDocument parse(String text) throws YamlProblem {
         refuseAnchorsAliasesAndTags(text);
-        Map<String, Location> values = new HashMap<>();
-        Map<String, Location> keys = new HashMap<>();
-        Map<String, String> coerced = new HashMap<>();
+        try {
+            JsonNode root = parseTree(text, null);
+            return new YamlDocument(root, () -> locate(text));
+        } catch (NeedsPositions e) {
+            Positions positions = new Positions();
+            parseTree(text, positions); // throws the located problem
+            throw new IllegalStateException("a located reading accepted what the first one refused");
+        }
+    }
+
+    /** The positions in a text that {@link #parseTree} accepted once already. */
+    private YamlDocument.Positions locate(String text) {
+        Positions p = new Positions();
+        try {
+            parseTree(text, p);
+        } catch (YamlProblem e) {
+            throw new IllegalStateException("a located reading refused what the first one accepted: " + e.getMessage(), e);
+        }
+        return new YamlDocument.Positions(p.values, p.keys, p.coerced);
+    }
+
+    /** What a located reading records; absent (null) in the first reading. */
+    private static final class Positions {
+        final Map<String, Location> values = new HashMap<>();
+        final Map<String, Location> keys = new HashMap<>();
+        final Map<String, String> coerced = new HashMap<>();
+    }
+
+    private JsonNode parseTree(String text, Positions at) throws YamlProblem {
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
             JsonToken first = next(parser);
             if (first == null) {
@@ -188,14 +234,16 @@ public final class StrictYamlReader {
                         "the document must be a mapping of keys to values, not a " + describe(first),
                         "start the file with `apiVersion: registry/v1`");
             }
-            JsonNode root = readValue(parser, "", 1, values, keys, coerced);
+            JsonNode root = readValue(parser, "", 1, at);
             JsonToken extra = next(parser);
             if (extra != null) {
                 throw new YamlProblem("yaml-multiple-documents", at(parser.currentTokenLocation()),
                         "a second YAML document follows the first",
                         "keep one card per file; remove the `---` separator and what follows it");
             }
-            return new YamlDocument(root, values, keys, coerced);
+            return root;
+        } catch (NeedsPositions e) {
+            throw e;
         } catch (MarkedProblem e) {
             throw e.problem;
         } catch (IOException | RuntimeException e) {
@@ -203,11 +251,13 @@ public final class StrictYamlReader {
         }
     }
 
-    private JsonNode readValue(YAMLParser p, String pointer, int depth, Map<String, Location> values,
-                               Map<String, Location> keys, Map<String, String> coerced) throws IOException {
+    /** {@code pointer} is null when {@code at} is: the first reading builds no pointers. */
+    private JsonNode readValue(YAMLParser p, String pointer, int depth, Positions at) throws IOException {
         JsonToken t = p.currentToken();
         checkNode(p);
-        values.put(pointer, at(p.currentTokenLocation()));
+        if (at != null) {
+            at.values.put(pointer, at(p.currentTokenLocation()));
+        }
         if (depth > MAX_DEPTH) {
             throw new MarkedProblem(new YamlProblem("yaml-too-deep", at(p.currentTokenLocation()),
                     "nesting is deeper than " + MAX_DEPTH + " levels", "registry cards are shallow; flatten this structure"));
@@ -218,17 +268,21 @@ public final class StrictYamlReader {
                 while (next(p) == JsonToken.FIELD_NAME) {
                     checkNode(p); // a key can carry an anchor or a tag too
                     String name = wholeCharacters(p, p.currentName());
-                    String child = YamlDocument.child(pointer, name);
-                    Location keyAt = at(p.currentTokenLocation());
+                    String child = at == null ? null : YamlDocument.child(pointer, name);
                     if (obj.has(name)) {
-                        Location first = keys.get(child);
-                        throw new MarkedProblem(new YamlProblem("yaml-duplicate-key", keyAt,
+                        if (at == null) {
+                            throw new NeedsPositions();
+                        }
+                        Location first = at.keys.get(child);
+                        throw new MarkedProblem(new YamlProblem("yaml-duplicate-key", at(p.currentTokenLocation()),
                                 "duplicate key `" + name + "` (first defined at line " + first.line() + ")",
                                 "YAML would silently keep only the last value; remove or merge one of them"));
                     }
-                    keys.put(child, keyAt);
+                    if (at != null) {
+                        at.keys.put(child, at(p.currentTokenLocation()));
+                    }
                     next(p);
-                    obj.set(name, readValue(p, child, depth + 1, values, keys, coerced));
+                    obj.set(name, readValue(p, child, depth + 1, at));
                 }
                 return obj;
             }
@@ -236,7 +290,7 @@ public final class StrictYamlReader {
                 ArrayNode arr = NODES.arrayNode();
                 int i = 0;
                 while (next(p) != JsonToken.END_ARRAY) {
-                    arr.add(readValue(p, pointer + "/" + i, depth + 1, values, keys, coerced));
+                    arr.add(readValue(p, at == null ? null : pointer + "/" + i, depth + 1, at));
                     i++;
                 }
                 return arr;
@@ -244,7 +298,7 @@ public final class StrictYamlReader {
             case VALUE_STRING:
                 return NODES.textNode(wholeCharacters(p, p.getText()));
             case VALUE_NUMBER_INT:
-                coerced.put(pointer, p.getText());
+                coerced(at, pointer, p);
                 try {
                     return switch (p.getNumberType()) {
                         case INT -> NODES.numberNode(p.getIntValue());
@@ -255,7 +309,7 @@ public final class StrictYamlReader {
                     throw numberTooLong(p);
                 }
             case VALUE_NUMBER_FLOAT:
-                coerced.put(pointer, p.getText());
+                coerced(at, pointer, p);
                 // A double, as every YAML 1.1 loader reads it: `1.10` is the number 1.1, and the
                 // hint that tells the user to quote it should say so. `.nan` and `.inf` fit too.
                 String raw = p.getText().toLowerCase(java.util.Locale.ROOT);
@@ -273,14 +327,20 @@ public final class StrictYamlReader {
                 return NODES.numberNode(d);
             case VALUE_TRUE:
             case VALUE_FALSE:
-                coerced.put(pointer, p.getText());
+                coerced(at, pointer, p);
                 return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
             case VALUE_NULL:
-                coerced.put(pointer, p.getText());
+                coerced(at, pointer, p);
                 return NODES.nullNode();
             default:
                 throw new MarkedProblem(new YamlProblem("yaml-syntax", at(p.currentTokenLocation()),
                         "unexpected " + describe(t), ""));
+        }
+    }
+
+    private static void coerced(Positions at, String pointer, YAMLParser p) throws IOException {
+        if (at != null) {
+            at.coerced.put(pointer, p.getText());
         }
     }
 
@@ -413,6 +473,15 @@ public final class StrictYamlReader {
             }
         }
         return s;
+    }
+
+    /** The first reading met a duplicate key, whose message needs the located reading. */
+    private static final class NeedsPositions extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsPositions() {
+            super("duplicate key", null, false, false);
+        }
     }
 
     /** Carries a {@link YamlProblem} through Jackson's IOException-typed call chain. */

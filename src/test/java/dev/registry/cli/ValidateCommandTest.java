@@ -288,7 +288,10 @@ class ValidateCommandTest {
         Registries.minimal(dir);
         var r = Cli.in(dir).run("validate", "-v");
         assertEquals(0, r.exit());
-        assertTrue(r.err().matches("read 2 files from the working tree in \\d+ ms, checked them in \\d+ ms\n"), r.err());
+        assertTrue(r.err().matches("read and checked 2 files from the working tree in \\d+ ms\n"
+                + "cache: 0 hits, 2 misses in .*\\.cache, saved in \\d+ ms\n"), r.err());
+        var again = Cli.in(dir).run("validate", "-v", "--no-cache");
+        assertTrue(again.err().endsWith("\ncache: off, saved in 0 ms\n"), again.err());
     }
 
     @Test

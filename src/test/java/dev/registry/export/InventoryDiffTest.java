@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class InventoryDiffTest {
 
-    /** Tiers straight from the card's declaration: enough to see the diff, without the risk engine. */
-    static final TierAssessor DECLARED = m -> new Tiers(m.declaredTier(), m.declaredTier().orElse(RiskTier.MINIMAL),
-            m.declaredTier().orElse(RiskTier.MINIMAL), List.of(), List.of(), List.of(), List.of());
-
     static String deployment(String name, String model, String version, String env, String region) {
         return MemorySource.deploymentCard(name, model, version, env).replace("eu-west-1", region);
     }
 
     private static Inventory inventory(MemorySource source) {
-        return Inventory.of(source.snapshot(), DECLARED, Map.of(), java.time.LocalDate.of(2026, 6, 1));
+        return Inventory.of(source.snapshot(), Map.of(), java.time.LocalDate.of(2026, 6, 1));
     }
 
     @Test
@@ -39,7 +35,7 @@ class InventoryDiffTest {
                           - {stage: production, by: carol@example.com, role: risk-officer, date: 2026-03-02}
                         """)
                 .model("scorer", "0.9.0", "deprecated", "")
-                .model("chat", "1.0.0", "staging", "risk: {tier: high}\n")
+                .model("chat", "1.0.0", "staging", "capabilities: [creditworthiness]\nrisk: {tier: high}\n")
                 .model("old", "1.0.0", "experimental", "")
                 .model("new", "0.1.0", "experimental", "")
                 // The deployment card moved to another file: matched by name, it is a move of version, not remove + add.
@@ -58,7 +54,7 @@ class InventoryDiffTest {
                 "demoted chat@1.0.0 - [production] → [staging] ",
                 "deprecated scorer@0.9.0 - [production] → [deprecated] ",
                 "removed gone@1.0.0 - [experimental] → [] ",
-                "tier-changed chat@1.0.0 - [limited] → [high] computed limited → high; declared limited → high",
+                "tier-changed chat@1.0.0 - [limited] → [high] computed minimal → high; declared limited → high",
                 "deployment-added new@0.1.0 new-dev [] → [new@0.1.0 in dev, us-east-1] ",
                 "deployment-moved chat@1.0.0 chat-dev [chat@1.0.0 in dev, eu-west-1] → [chat@1.0.0 in dev, eu-central-1] region eu-west-1 → eu-central-1",
                 "deployment-moved scorer@1.0.0 scorer-prod [scorer@0.9.0 in prod, eu-west-1] → [scorer@1.0.0 in prod, eu-west-1] version 0.9.0 → 1.0.0",

@@ -24,7 +24,12 @@ public final class Cli {
         this.cwd = cwd;
         env.put("NO_COLOR", "1");
         env.put("HOME", cwd.toString());
+        // Tests run on registries inside this repository too: their caches stay out of its .git.
+        env.put("REGISTRY_CACHE_DIR", TEST_CACHE.toString());
     }
+
+    private static final Path TEST_CACHE = Path.of(System.getProperty("java.io.tmpdir"),
+            "registry-test-cache-" + ProcessHandle.current().pid());
 
     /** A command line started in {@code cwd}, with a clean environment (no colour). */
     public static Cli in(Path cwd) {

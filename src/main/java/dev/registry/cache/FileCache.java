@@ -1,0 +1,566 @@
+package dev.registry.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.card.CardKind;
+import dev.registry.finding.Finding;
+import dev.registry.finding.Severity;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+
+/**
+ * What validation learnt about each file's content, kept between runs so that an unchanged file
+ * is never parsed and schema-checked twice: its parsed tree (the cross-file checks, which always
+ * run over the whole registry, need it) and its schema findings, or the finding that says why it
+ * could not be read.
+ *
+ * <p>Entries are keyed by the SHA-256 of the file's bytes and the kind its path gives it, never
+ * by path or modification time, so that no file is ever judged by another file's results. The
+ * whole cache is tied to a {@link #salt salt} (cache format, tool version and build, bundled
+ * schemas and policy): a cache written by another build is ignored as a whole.
+ *
+ * <p>It also keeps the findings of a few whole runs, keyed by a digest of everything they depend
+ * on (see {@link #runKey}): when no file changed since such a run, nothing is parsed or checked.
+ *
+ * <p>The cache is one file, read whole and replaced whole (a temp file renamed over it), so that
+ * concurrent runs never see half a cache: the last writer wins, and every writer writes a
+ * complete one. Every entry carries a CRC-32C; a truncated, damaged or foreign file, or entry, is
+ * ignored, never trusted. Problems with the cache never fail a command: it only gets slower.
+ * Thread-safe: files are parsed and checked in parallel.
+ */
+public final class FileCache {
+
+    /** Raised with every change to what an entry holds or how it is written. */
+    static final int FORMAT = 1;
+    private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Path file;
+    private final String salt;
+    private final boolean enabled;
+    /**
+     * Entries of the cache file as it was read, by key, indexed on first use (a run answered by a
+     * whole-run entry never needs them); the bytes are checked when an entry is used.
+     */
+    private final java.util.function.Supplier<Map<Key, Slice>> files;
+    private volatile Map<Key, Slice> stored;
+    /** Entries this run read (decoded) or made (encoded): what the next cache file keeps first. */
+    private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
+    private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
+    private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
+    /** Whole runs as the cache file had them, newest first, and the one this run made. */
+    private final Map<String, Slice> storedRuns;
+    private volatile Map.Entry<String, byte[]> madeRun;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private final String ignored;
+    /** Why the files' entries end early, once they are indexed; "" when they do not. */
+    private volatile String damage = "";
+
+    /** Which content, read as which kind of file. */
+    public record Key(String sha256, CardKind kind) {
+    }
+
+    /** What reading a file gave: its tree, or the finding (with an empty path) that refused it. */
+    public sealed interface Parse permits Tree, Refused {
+    }
+
+    public record Tree(JsonNode root) implements Parse {
+    }
+
+    public record Refused(Finding finding) implements Parse {
+    }
+
+    private record Slice(byte[] bytes, int offset, int length) {
+    }
+
+    private static final class Pending {
+        volatile JsonNode tree;
+        volatile List<Finding> schema;
+    }
+
+    /** The kind byte of a whole run's entry; file entries hold a {@link CardKind} ordinal. */
+    private static final int RUN = 0x7f;
+    /** A cache file beyond this is ignored, not read: 10,000 cards make about 30 MB. */
+    static final long MAX_BYTES = 512L << 20;
+    /** Whole runs kept: a few branches' worth. */
+    private static final int RUNS_KEPT = 4;
+
+    /** What a whole run found: how many files it checked, and every finding. */
+    public record Run(int files, List<Finding> findings) {
+        public Run {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private FileCache(Path file, String salt, boolean enabled, java.util.function.Supplier<Map<Key, Slice>> files,
+                      Map<String, Slice> storedRuns, String ignored) {
+        this.file = file;
+        this.salt = salt;
+        this.enabled = enabled;
+        this.files = files;
+        this.storedRuns = storedRuns;
+        this.ignored = ignored;
+    }
+
+    private Map<Key, Slice> stored() {
+        Map<Key, Slice> s = stored;
+        if (s == null) {
+            synchronized (this) {
+                s = stored;
+                if (s == null) {
+                    s = files.get();
+                    stored = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
+    public static FileCache disabled() {
+        return new FileCache(null, "", false, Map::of, Map.of(), "");
+    }
+
+    /**
+     * The cache kept in {@code file}, with what it holds if it was written with the same salt.
+     * Never fails: an unreadable or foreign file is an empty cache (and is replaced on save).
+     */
+    public static FileCache open(Path file, String salt) {
+        Map<String, Slice> runs = new LinkedHashMap<>();
+        String ignored = "";
+        byte[] bytes = null;
+        int filesAt = -1;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IOException("larger than " + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+            int[] at = {-1};
+            ignored = header(bytes, salt, runs, at);
+            filesAt = at[0];
+        } catch (NoSuchFileException e) {
+            // the first run
+        } catch (IOException | RuntimeException e) {
+            runs.clear();
+            ignored = "unreadable: " + e.getMessage();
+        }
+        if (filesAt < 0) {
+            return new FileCache(file, salt, true, Map::of, runs, ignored);
+        }
+        byte[] content = bytes;
+        int from = filesAt;
+        FileCache[] cache = new FileCache[1];
+        cache[0] = new FileCache(file, salt, true, () -> {
+            Map<Key, Slice> out = new LinkedHashMap<>();
+            cache[0].damage = entries(content, from, out);
+            return out;
+        }, runs, ignored);
+        return cache[0];
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The SHA-256 of a file's bytes, in hex: the key of its entry. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The key of a whole run: a digest of everything its findings depend on, given as parts
+     * (what was run, on which day, the fingerprint of every file's path, type, size and content),
+     * and of this build.
+     */
+    public String runKey(String... parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(salt.getBytes(StandardCharsets.UTF_8));
+            for (String p : parts) {
+                d.update((byte) 0);
+                d.update(p.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a run with this key found, when one was remembered (and its entry is sound). */
+    public Optional<Run> run(String key) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        byte[] payload = verified(storedRuns.get(key));
+        if (payload == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode e = JSON.readTree(payload);
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode f : e.path("findings")) {
+                findings.add(finding(f, f.path("path").asText()));
+            }
+            if (!e.path("files").canConvertToInt() || findings.stream().anyMatch(f -> f.path().isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Run(e.path("files").intValue(), findings));
+        } catch (IOException | RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers what a whole run found; saved with the next {@link #save}. */
+    public void rememberRun(String key, Run run) {
+        if (enabled) {
+            ObjectNode e = NODES.objectNode();
+            e.put("files", run.files());
+            ArrayNode findings = e.putArray("findings");
+            run.findings().forEach(f -> findings.add(json(f).put("path", f.path())));
+            madeRun = Map.entry(key, encode(e));
+        }
+    }
+
+    /** The remembered reading of this content, if any (a damaged entry counts as none). */
+    public Optional<Parse> parse(String sha256, CardKind kind) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> entry = entry(new Key(sha256, kind));
+        if (entry.isEmpty()) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            JsonNode e = entry.get();
+            Parse p = e.has("refused") ? new Refused(finding(e.get("refused"), "")) : new Tree(tree(e.get("tree")));
+            hits.incrementAndGet();
+            return Optional.of(p);
+        } catch (RuntimeException malformed) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode tree(JsonNode t) {
+        if (t == null || !t.isObject()) {
+            throw new IllegalArgumentException("no tree");
+        }
+        return t;
+    }
+
+    /** The remembered schema findings of this content, placed in {@code path}. */
+    public Optional<List<Finding>> schemaFindings(String sha256, CardKind kind, String path) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        try {
+            return entry(new Key(sha256, kind)).filter(e -> e.path("schema").isArray()).map(e -> {
+                List<Finding> out = new ArrayList<>();
+                e.get("schema").forEach(f -> out.add(finding(f, path)));
+                return out;
+            });
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers a file that parsed; it is saved once its schema findings are remembered too. */
+    public void rememberTree(String sha256, CardKind kind, JsonNode root) {
+        if (enabled) {
+            pending.computeIfAbsent(new Key(sha256, kind), k -> new Pending()).tree = root;
+        }
+    }
+
+    public void rememberSchemaFindings(String sha256, CardKind kind, List<Finding> findings) {
+        if (enabled) {
+            pending.computeIfAbsent(new Key(sha256, kind), k -> new Pending()).schema = List.copyOf(findings);
+        }
+    }
+
+    /** Remembers a file that could not be read at all, with the finding that says why. */
+    public void rememberRefused(String sha256, CardKind kind, Finding finding) {
+        if (enabled) {
+            ObjectNode e = NODES.objectNode();
+            e.set("refused", json(finding));
+            made.put(new Key(sha256, kind), encode(e));
+        }
+    }
+
+    /** How many lookups found an entry and how many did not, for {@code --verbose}. */
+    public String stats() {
+        if (!enabled) {
+            return "cache: off";
+        }
+        String why = ignored.isEmpty() ? damage : ignored;
+        return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (why.isEmpty() ? "" : " (" + why + ")")
+                + " in " + file;
+    }
+
+    /**
+     * Writes the cache when this run learnt something: the entries it used or made, and as many
+     * older entries again (the other side of a branch switch, say), so the file cannot grow
+     * without bound. Returns the reason when it could not be written; the run goes on either way.
+     */
+    public Optional<String> save() {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Map<Key, byte[]> keep = new LinkedHashMap<>(made);
+        pending.forEach((k, p) -> {
+            if (p.tree != null && p.schema != null) {
+                ObjectNode e = NODES.objectNode();
+                e.set("tree", p.tree);
+                ArrayNode schema = e.putArray("schema");
+                p.schema.forEach(f -> schema.add(json(f)));
+                keep.put(k, encode(e));
+            }
+        });
+        Map<Key, Slice> stored = stored();
+        keep.keySet().removeIf(k -> sound(stored.get(k)));
+        Map.Entry<String, byte[]> run = madeRun;
+        if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey()))) {
+            return Optional.empty(); // nothing new: the file as it is serves the next run as well
+        }
+        // Entries carried over are written as they were read, checksum and all, without a copy.
+        Map<Key, Slice> carried = new LinkedHashMap<>();
+        for (Key k : read.keySet()) {
+            Slice slice = stored.get(k);
+            if (!keep.containsKey(k) && sound(slice)) {
+                carried.put(k, slice);
+            }
+        }
+        int older = Math.max(1024, keep.size() + carried.size());
+        for (Map.Entry<Key, Slice> e : stored.entrySet()) {
+            if (older == 0) {
+                break;
+            }
+            if (!keep.containsKey(e.getKey()) && !carried.containsKey(e.getKey()) && sound(e.getValue())) {
+                carried.put(e.getKey(), e.getValue());
+                older--;
+            }
+        }
+        Map<String, byte[]> runs = new LinkedHashMap<>();
+        if (run != null) {
+            runs.put(run.getKey(), run.getValue());
+        }
+        for (Map.Entry<String, Slice> e : storedRuns.entrySet()) {
+            byte[] payload = runs.size() < RUNS_KEPT ? verified(e.getValue()) : null;
+            if (payload != null) {
+                runs.putIfAbsent(e.getKey(), payload);
+            }
+        }
+        try {
+            write(keep, carried, runs);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<JsonNode> entry(Key key) {
+        JsonNode e = read.get(key);
+        if (e != null) {
+            return Optional.of(e);
+        }
+        Slice s = stored().get(key);
+        try {
+            if (s != null) {
+                if (!sound(s)) {
+                    return Optional.empty();
+                }
+                e = JSON.readTree(s.bytes(), s.offset() + 37, ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33));
+            } else {
+                byte[] payload = made.get(key);
+                if (payload == null) {
+                    return Optional.empty();
+                }
+                e = JSON.readTree(payload);
+            }
+        } catch (IOException ex) {
+            return Optional.empty(); // a checksum that matched by chance: still not trusted
+        }
+        if (s != null) {
+            read.put(key, e);
+        }
+        return Optional.of(e);
+    }
+
+    /** Whether an entry as read is there and its checksum holds. */
+    private static boolean sound(Slice s) {
+        if (s == null) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(s.bytes());
+        int length = b.getInt(s.offset() + 33);
+        CRC32C c = new CRC32C();
+        c.update(s.bytes(), s.offset(), 37 + length);
+        return (int) c.getValue() == b.getInt(s.offset() + 37 + length);
+    }
+
+    /** The entry's payload if its checksum holds, else null. */
+    private static byte[] verified(Slice s) {
+        if (!sound(s)) {
+            return null;
+        }
+        int length = ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33);
+        byte[] payload = new byte[length];
+        System.arraycopy(s.bytes(), s.offset() + 37, payload, 0, length);
+        return payload;
+    }
+
+    /**
+     * Checks a cache file's header and indexes its whole-run entries, which come first, into
+     * {@code runs}; {@code filesAt[0]} is where the files' entries start, or -1 when the file is
+     * to be ignored. Returns why it is ignored, or "".
+     */
+    static String header(byte[] bytes, String salt, Map<String, Slice> runs, int[] filesAt) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            return "not a cache file";
+        }
+        b.position(MAGIC.length);
+        if (b.getInt() != FORMAT) {
+            return "another cache format";
+        }
+        int saltLength = b.getInt();
+        if (saltLength < 0 || saltLength > b.remaining()) {
+            return "damaged header";
+        }
+        byte[] theirs = new byte[saltLength];
+        b.get(theirs);
+        if (!new String(theirs, StandardCharsets.UTF_8).equals(salt)) {
+            return "written by another build";
+        }
+        while (b.remaining() >= 37 + 4 && (bytes[b.position() + 32] & 0xff) == RUN) {
+            int start = b.position();
+            int length = b.getInt(start + 33);
+            if (length < 0 || length > b.remaining() - 37 - 4) {
+                return "damaged or truncated at byte " + start;
+            }
+            byte[] digest = new byte[32];
+            b.get(digest);
+            b.position(start + 37 + length + 4);
+            runs.put(HexFormat.of().formatHex(digest), new Slice(bytes, start, 37 + length + 4));
+        }
+        filesAt[0] = b.position();
+        return "";
+    }
+
+    /** Indexes the files' entries from {@code at} on; a truncated file keeps the entries before the cut. */
+    static String entries(byte[] bytes, int at, Map<Key, Slice> out) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.position(at);
+        CardKind[] kinds = CardKind.values();
+        while (b.remaining() >= 37 + 4) {
+            int start = b.position();
+            byte[] digest = new byte[32];
+            b.get(digest);
+            int kind = b.get();
+            int length = b.getInt();
+            if (kind < 0 || kind >= kinds.length || length < 0 || length > b.remaining() - 4) {
+                return "damaged or truncated at byte " + start;
+            }
+            b.position(b.position() + length + 4);
+            out.put(new Key(HexFormat.of().formatHex(digest), kinds[kind]), new Slice(bytes, start, 37 + length + 4));
+        }
+        return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
+    }
+
+    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("it is a symbolic link");
+        }
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            // Streamed to the temp file: a copy of a 10,000-card cache in memory would be 30 MB more.
+            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+                byte[] s = salt.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(s.length);
+                out.write(s);
+                for (Map.Entry<String, byte[]> e : runs.entrySet()) {
+                    entry(out, e.getKey(), RUN, e.getValue());
+                }
+                for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
+                    entry(out, e.getKey().sha256(), e.getKey().kind().ordinal(), e.getValue());
+                }
+                for (Slice slice : carried.values()) {
+                    out.write(slice.bytes(), slice.offset(), slice.length());
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void entry(DataOutputStream out, String sha256, int kind, byte[] payload) throws IOException {
+        byte[] head = ByteBuffer.allocate(37).put(HexFormat.of().parseHex(sha256)).put((byte) kind).putInt(payload.length).array();
+        CRC32C crc = new CRC32C();
+        crc.update(head);
+        crc.update(payload);
+        out.write(head);
+        out.write(payload);
+        out.writeInt((int) crc.getValue());
+    }
+
+    private static byte[] encode(JsonNode entry) {
+        try {
+            return JSON.writeValueAsBytes(entry);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode json(Finding f) {
+        ObjectNode o = NODES.objectNode();
+        o.put("rule", f.ruleId()).put("severity", f.severity().name()).put("line", f.line()).put("column", f.column())
+                .put("pointer", f.pointer()).put("message", f.message()).put("hint", f.hint());
+        ArrayNode related = o.putArray("related");
+        f.related().forEach(related::add);
+        return o;
+    }
+
+    private static Finding finding(JsonNode o, String path) {
+        List<String> related = new ArrayList<>();
+        o.path("related").forEach(r -> related.add(r.asText()));
+        return new Finding(o.path("rule").asText(), Severity.valueOf(o.path("severity").asText()), path,
+                o.path("line").asInt(), o.path("column").asInt(), o.path("pointer").asText(), o.path("message").asText(),
+                o.path("hint").asText(), related);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.registry.check;
+
+import dev.registry.cache.FileCache;
+import dev.registry.source.CapturedSource;
+import dev.registry.source.Snapshot;
+import dev.registry.source.SnapshotReader;
+import dev.registry.source.Source;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * {@code registry validate} with its cache. Every file is read and hashed each time; what
+ * follows from the hashes is taken from the cache when it was worked out before: the whole
+ * run's findings when no file changed (the run is keyed by the fingerprint of every path, type,
+ * size and content, by the source, the day and the build), else each unchanged file's tree and
+ * schema findings, with the cross-file checks run over the whole registry again.
+ */
+public final class CachedValidation {
+
+    private final FileCache cache;
+    private final LocalDate today;
+    private boolean wholeRunCached;
+
+    public CachedValidation(FileCache cache, LocalDate today) {
+        this.cache = cache;
+        this.today = today;
+    }
+
+    /** Every finding in the source. */
+    public ValidationReport validate(Source source) {
+        if (!cache.enabled()) {
+            Validator.warmUpInBackground(); // overlaps reading the files
+            return new Validator(today, cache).validate(new SnapshotReader(cache).read(source));
+        }
+        CapturedSource captured = CapturedSource.of(source);
+        String key = cache.runKey("validate", captured.label(), today.toString(), captured.fingerprint());
+        Optional<FileCache.Run> known = cache.run(key);
+        if (known.isPresent()) {
+            wholeRunCached = true;
+            return new ValidationReport(captured.label(), known.get().files(), known.get().findings());
+        }
+        // Only now is it known that the checks will run: the schema compile and the bundled
+        // policy cost half a second of CPU that a run answered from the cache should not pay.
+        Validator.warmUpInBackground();
+        ValidationReport report = new Validator(today, cache).validate(new SnapshotReader(cache).read(captured));
+        cache.rememberRun(key, new FileCache.Run(report.files(), report.findings()));
+        return report;
+    }
+
+    /** The snapshot of a source, unchanged files' trees taken from the cache. */
+    public Snapshot read(Source source) {
+        Validator.warmUpInBackground();
+        return cache.enabled() ? new SnapshotReader(cache).read(CapturedSource.of(source)) : new SnapshotReader(cache).read(source);
+    }
+
+    /** The findings in the named files and the cross-file rules they take part in. */
+    public ValidationReport validate(Snapshot snapshot, Collection<String> paths) {
+        return new Validator(today, cache).validate(snapshot, paths);
+    }
+
+    /** Whether the last {@link #validate(Source)} took every finding from the cache. */
+    public boolean wholeRunCached() {
+        return wholeRunCached;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.registry.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run behind the class-data-sharing archive that install.sh makes: runs the common
+ * command lines in one JVM over a scratch copy of a registry, so that the archive holds the
+ * classes they load (picocli's are too old for CDS and stay out). Exit codes and output are of no
+ * interest here; only which classes get loaded. Commands that write are left out, as is anything
+ * that would touch the user's own cache folder.
+ *
+ * <pre>java -XX:ArchiveClassesAtExit=registry.jsa -cp registry.jar dev.registry.cli.CdsTraining &lt;registry copy&gt;</pre>
+ */
+public final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: CdsTraining <scratch copy of a registry>");
+            System.exit(2);
+        }
+        Path registry = Path.of(args[0]).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("XDG_CACHE_HOME", registry.resolve(".training-cache").toString());
+        String model = firstModel(registry);
+        List<List<String>> lines = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("validate", "--no-cache"),
+                List.of("validate"),
+                List.of("validate"),
+                List.of("validate", "--format", "json"),
+                List.of("validate", "--format", "github"),
+                List.of("validate", "--format", "sarif"),
+                List.of("validate", "--staged"),
+                List.of("validate", "--rev", "HEAD"),
+                List.of("validate", "models"),
+                List.of("gate", "--base", "HEAD"),
+                List.of("history", model),
+                List.of("list"),
+                List.of("show", model),
+                List.of("risk", model),
+                List.of("resolve", "--capability", "classification"),
+                List.of("export"),
+                List.of("export", "--format", "json"),
+                List.of("schema", "model"));
+        for (List<String> line : lines) {
+            String[] argv = new String[line.size() + 2];
+            argv[0] = "-C";
+            argv[1] = registry.toString();
+            for (int i = 0; i < line.size(); i++) {
+                argv[i + 2] = line.get(i);
+            }
+            PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+            Main.run(argv, new BufferedReader(new StringReader("")), nowhere, nowhere, env, registry, false);
+        }
+        System.exit(0);
+    }
+
+    /** Some model reference of the registry, for show and risk. */
+    private static String firstModel(Path registry) throws java.io.IOException {
+        Path models = registry.resolve("models");
+        if (!Files.isDirectory(models)) {
+            return "none@1.0.0";
+        }
+        try (var files = Files.walk(models)) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst()
+                    .map(p -> p.getParent().getFileName() + "@" + p.getFileName().toString().replaceFirst("\\.yaml$", ""))
+                    .orElse("none@1.0.0");
+        }
+    }
+}
