@@ -44,7 +44,10 @@ final class RiskCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-            description = "text or json (an array with model, version, declaredTier, computedTier, rules, obligations, needsReview, flags). Default: ${DEFAULT-VALUE}.")
+            description = "text or json: an array with model, version, path, declaredTier (null when the card declares"
+                    + " none), computedTier, effectiveTier, rules (each id, tier, basis, reason), obligations (each id, basis,"
+                    + " reason: a duty, no tier), needsReview, flags, and with --explain an explanation. With --policy-diff, an"
+                    + " array with model, version, declaredTier, before, after, added and removed rules. Default: ${DEFAULT-VALUE}.")
     RiskFormat format;
 
     @Option(names = "--policy-diff", paramLabel = "<rev>",

@@ -44,7 +44,7 @@ public final class Columns {
             v("computedTier", "risk tier the policy's rules give", r -> Cell.text(r.risk().computed().id())),
             v("effectiveTier", "the higher of declared and computed: what gates and filters use", r -> Cell.text(r.risk().effective().id())),
             v("riskBasis", "rules that fired, with their legal basis", r -> Cell.items(basis(r.risk().rules()))),
-            v("transparencyObligations", "Art 50 transparency duties", r -> Cell.items(basis(r.risk().obligations()))),
+            v("transparencyObligations", "Art 50 transparency duties", r -> Cell.items(r.risk().obligations().stream().map(o -> o.id() + ": " + o.basis()).toList())),
             v("riskNeedsReview", "cases the risk rules leave to human judgement", r -> Cell.items(r.risk().needsReview())),
             v("riskFlags", "model flags: gpai-model, systemic-risk", r -> Cell.items(r.risk().flags())),
             v("riskJustification", "the card's justification of its declared tier", r -> text(r.card(), "risk", "justification")),
@@ -176,9 +176,9 @@ public final class Columns {
         return Cell.text(String.join(" ", parts));
     }
 
-    /** Rules as an inventory cell lists them: {@code id: legal basis}. */
+    /** Rules as an inventory cell lists them: {@code id: legal basis}, or for the fallback, that no rule applies. */
     private static List<String> basis(List<RuleMatch> rules) {
-        return rules.stream().map(m -> m.id() + ": " + m.basis()).toList();
+        return rules.stream().map(m -> m.id() + ": " + (m.fallback() ? "no rule applies" : m.basis())).toList();
     }
 
     private static Cell approvedStages(VersionRow r) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registry.card.RiskTier;
 import dev.registry.risk.Condition;
 import dev.registry.risk.Evaluation;
+import dev.registry.risk.Obligation;
 import dev.registry.risk.Policy;
 import dev.registry.risk.PolicyDiff;
 import dev.registry.risk.RiskAssessment;
@@ -63,7 +64,8 @@ public final class RiskRenderer {
                 // A rule that matched says what it gave this model (a signed D-63 gives minimal, not high).
                 java.util.Optional<RuleMatch> match = a.rules().stream().filter(r -> r.id().equals(o.rule().id())).findFirst();
                 out.println();
-                out.println("  " + o.rule().id() + "  " + match.map(m -> m.tier().id()).orElse(tierLabel(o)) + "  " + o.rule().basis()
+                out.println("  " + o.rule().id() + "  " + match.map(m -> m.tier().id()).orElse(tierLabel(o))
+                        + (hasBasis(o.rule().basis()) ? "  " + o.rule().basis() : "")
                         + "  " + status(o) + (o.note().isEmpty() ? "" : " (" + o.note() + ")"));
                 out.println("    " + match.map(RuleMatch::reason).orElse(o.rule().reason()));
                 o.trace().ifPresent(t -> t.conjuncts().forEach(c -> out.println("    " + conjunct(c))));
@@ -76,7 +78,11 @@ public final class RiskRenderer {
         out.flush();
     }
 
-    /** An array of objects: model, version, declaredTier, computedTier, effectiveTier, rules, obligations, needsReview, flags. */
+    /**
+     * An array of objects: model, version, path, declaredTier, computedTier, effectiveTier, rules
+     * (id, tier, basis, reason), obligations (id, basis, reason: a duty has no tier), needsReview,
+     * flags, and with {@code explain} the explanation.
+     */
     public static void json(List<Evaluation> evaluations, boolean explain, Output out) {
         ArrayNode items = JsonRenderer.JSON.createArrayNode();
         for (Evaluation e : evaluations) {
@@ -88,8 +94,8 @@ public final class RiskRenderer {
             tier(n, "declaredTier", a.declared());
             n.put("computedTier", a.computed().id());
             n.put("effectiveTier", a.effective().id());
-            matches(n.putArray("rules"), a.rules());
-            matches(n.putArray("obligations"), a.obligations());
+            n.set("rules", rules(a.rules()));
+            n.set("obligations", obligations(a.obligations()));
             a.needsReview().forEach(n.putArray("needsReview")::add);
             a.flags().forEach(n.putArray("flags")::add);
             if (explain) {
@@ -127,8 +133,8 @@ public final class RiskRenderer {
                 tier(n, "declaredTier", c.card().declaredTier());
                 n.put("before", c.before().id());
                 n.put("after", c.after().id());
-                matches(n.putArray("added"), c.added());
-                matches(n.putArray("removed"), c.removed());
+                n.set("added", rules(c.added()));
+                n.set("removed", rules(c.removed()));
             }
             JsonRenderer.write(items, output);
             return;
@@ -143,8 +149,15 @@ public final class RiskRenderer {
         rows.add(List.of("MODEL", "VERSION", "DECLARED", "BEFORE", "AFTER", "RULES"));
         for (PolicyDiff.Change c : diff.changes()) {
             List<String> rules = new ArrayList<>();
-            c.added().forEach(r -> rules.add("+" + r.id() + " (" + r.basis() + ")"));
-            c.removed().forEach(r -> rules.add("-" + r.id() + " (" + r.basis() + ")"));
+            c.added().stream().filter(r -> !r.fallback()).forEach(r -> rules.add("+" + r.id() + " (" + r.basis() + ")"));
+            c.removed().stream().filter(r -> !r.fallback()).forEach(r -> rules.add("-" + r.id() + " (" + r.basis() + ")"));
+            // The fallback is no rule of its own: say that no rule applied, not "-M (-)".
+            if (c.added().stream().anyMatch(RuleMatch::fallback)) {
+                rules.add("no rule applies now");
+            }
+            if (c.removed().stream().anyMatch(RuleMatch::fallback)) {
+                rules.add("no rule applied before");
+            }
             rows.add(List.of(c.card().name(), c.card().version(), c.card().declaredTier().map(RiskTier::id).orElse("-"),
                     c.before().id(), c.after().id(), String.join(", ", rules)));
         }
@@ -155,7 +168,36 @@ public final class RiskRenderer {
     }
 
     private static String basis(RiskAssessment a) {
-        return a.rules().stream().map(r -> r.id() + " " + r.basis()).collect(Collectors.joining(", "));
+        return a.rules().stream().map(r -> r.fallback() ? "no rule applies" : r.id() + " " + r.basis())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A rule's legal basis and reason, as {@code show} and the explanation print them: "Annex III 5(b): evaluates ...". */
+    static String basisAndReason(String basis, String reason) {
+        return hasBasis(basis) ? basis + ": " + reason : reason;
+    }
+
+    /** Whether a rule names a legal basis: the fallback's is "-", which says nothing to a reader. */
+    private static boolean hasBasis(String basis) {
+        return !basis.isBlank() && !basis.equals("-");
+    }
+
+    /** Tier-giving rules as JSON: id, tier, basis, reason. */
+    static ArrayNode rules(List<RuleMatch> matches) {
+        ArrayNode array = JsonRenderer.JSON.createArrayNode();
+        for (RuleMatch r : matches) {
+            array.addObject().put("id", r.id()).put("tier", r.tier().id()).put("basis", r.basis()).put("reason", r.reason());
+        }
+        return array;
+    }
+
+    /** Obligations as JSON: id, basis, reason, and no tier, since a duty gives none. */
+    static ArrayNode obligations(List<Obligation> obligations) {
+        ArrayNode array = JsonRenderer.JSON.createArrayNode();
+        for (Obligation o : obligations) {
+            array.addObject().put("id", o.id()).put("basis", o.basis()).put("reason", o.reason());
+        }
+        return array;
     }
 
     private static String notes(RiskAssessment a) {
@@ -239,12 +281,6 @@ public final class RiskRenderer {
             n.put(key, tier.get().id());
         } else {
             n.putNull(key);
-        }
-    }
-
-    private static void matches(ArrayNode array, List<RuleMatch> matches) {
-        for (RuleMatch r : matches) {
-            array.addObject().put("id", r.id()).put("tier", r.tier().id()).put("basis", r.basis()).put("reason", r.reason());
         }
     }
 

@@ -53,7 +53,8 @@ public final class ShowRenderer {
         field(out, "risk tier", risk.effective() + " (computed " + risk.computed() + ", declared "
                 + risk.declared().map(RiskTier::id).orElse("none") + ")");
         lines(out, "  rules", Table.align(risk.rules().stream().map(ShowRenderer::rule).toList()));
-        lines(out, "  obligations", Table.align(risk.obligations().stream().map(ShowRenderer::rule).toList()));
+        lines(out, "  obligations", Table.align(risk.obligations().stream()
+                .map(o -> List.of(o.id(), RiskRenderer.basisAndReason(o.basis(), o.reason()))).toList()));
         lines(out, "  needs review", risk.needsReview());
         field(out, "  flags", String.join(", ", risk.flags()));
         lines(out, "deployments", f.row().deployments().isEmpty() ? List.of("none")
@@ -82,8 +83,8 @@ public final class ShowRenderer {
             o.put("stage", m.stage().id());
             ListRenderer.tiers(o, risk);
             ObjectNode r = o.putObject("risk");
-            r.set("rules", matches(risk.rules()));
-            r.set("obligations", matches(risk.obligations()));
+            r.set("rules", RiskRenderer.rules(risk.rules()));
+            r.set("obligations", RiskRenderer.obligations(risk.obligations()));
             ListRenderer.strings(r, "needsReview", risk.needsReview());
             ListRenderer.strings(r, "flags", risk.flags());
             ArrayNode deployments = o.putArray("deployments");
@@ -114,20 +115,8 @@ public final class ShowRenderer {
         ListRenderer.json(a, out);
     }
 
-    private static ArrayNode matches(List<RuleMatch> rules) {
-        ArrayNode a = JsonRenderer.JSON.createArrayNode();
-        for (RuleMatch r : rules) {
-            ObjectNode n = a.addObject();
-            n.put("id", r.id());
-            n.put("tier", r.tier().id());
-            n.put("basis", r.basis());
-            n.put("reason", r.reason());
-        }
-        return a;
-    }
-
     private static List<String> rule(RuleMatch r) {
-        return List.of(r.id(), r.tier().id(), r.basis() + ": " + r.reason());
+        return List.of(r.id(), r.tier().id(), RiskRenderer.basisAndReason(r.basis(), r.reason()));
     }
 
     /** A deployment on one line: name, environment, region and endpoint. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param computed    highest tier of the rules that fired (after a signed derogation)
  * @param effective   max(declared, computed): what every other feature uses
  * @param rules       every rule that fired and gives the tier: id, tier, basis, reason
- * @param obligations Art 50 transparency duties, reported apart from the tier
+ * @param obligations Art 50 transparency duties, reported apart from the tier (an obligation that
+ *                    implies a tier is among {@code rules} too)
  * @param needsReview human-judgement cases, never decided silently ("id: reason (basis)")
  * @param flags       model flags: gpai-model, systemic-risk
  */
@@ -22,7 +23,7 @@ public record RiskAssessment(
         RiskTier computed,
         RiskTier effective,
         List<RuleMatch> rules,
-        List<RuleMatch> obligations,
+        List<Obligation> obligations,
         List<String> needsReview,
         List<String> flags) {
 

@@ -74,7 +74,7 @@ public final class RiskEngine {
     }
 
     /** What the policy says about a set of facts and a derogation, before it is put on a card. */
-    private record Judgement(RiskTier computed, List<RuleMatch> rules, List<RuleMatch> obligations, List<String> needsReview,
+    private record Judgement(RiskTier computed, List<RuleMatch> rules, List<Obligation> obligations, List<String> needsReview,
                              List<String> flags, List<RuleOutcome> outcomes, List<Evaluation.Problem> problems) {
         Judgement {
             rules = List.copyOf(rules);
@@ -119,7 +119,7 @@ public final class RiskEngine {
                 .map(Derogation::rule);
 
         List<RuleMatch> rules = new ArrayList<>();
-        List<RuleMatch> obligations = new ArrayList<>();
+        List<Obligation> obligations = new ArrayList<>();
         List<String> needsReview = new ArrayList<>();
         Set<String> flags = new LinkedHashSet<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -144,7 +144,7 @@ public final class RiskEngine {
                 }
                 case OBLIGATION -> {
                     if (status == RuleOutcome.Status.FIRED) {
-                        obligations.add(r.match(r.reason()));
+                        obligations.add(r.obligation());
                         r.tier().ifPresent(t -> rules.add(r.match(r.reason())));
                     }
                 }

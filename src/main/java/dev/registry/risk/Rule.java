@@ -29,8 +29,13 @@ public record Rule(String id, RuleKind kind, Optional<RiskTier> tier, Optional<S
         return new Rule(id, kind, tier, flag, basis, reason, when, newFrom, newUntil, derogable, origin);
     }
 
-    /** What the rule says when it fires: id, tier, basis and reason. */
+    /** What the rule says when it fires and gives a tier: id, tier, basis and reason. */
     public RuleMatch match(String why) {
-        return new RuleMatch(id, tier.orElse(RiskTier.MINIMAL), basis, why);
+        return new RuleMatch(id, tier.orElse(RiskTier.MINIMAL), basis, why, kind == RuleKind.FALLBACK);
+    }
+
+    /** What an obligation rule says when it fires: the duty, without a tier. */
+    public Obligation obligation() {
+        return new Obligation(id, basis, reason);
     }
 }

@@ -73,7 +73,7 @@ class RiskCommandTest {
                 cv-ranker  1.0.0    high      high          H-4a Annex III 4(a), D-63 Art 6(3)-(4)  needs review: D-63
                 cv-ranker  1.1.0    minimal   minimal       D-63 Art 6(3)-(4)
                 mood       0.1.0    -         unacceptable  P-f Art 5(1)(f), H-1c Annex III 1(c)
-                spam       1.0.0    -         minimal       M -
+                spam       1.0.0    -         minimal       no rule applies
                 6 model versions (computed tier: 1 unacceptable, 1 high, 2 limited, 2 minimal); 1 need review; 0 declared below computed
                 """, r.out());
         assertEquals("", r.err());
@@ -133,6 +133,14 @@ class RiskCommandTest {
                 """, r.out());
         assertEquals("", r.err());
 
+        var spam = Cli.in(dir).run("risk", "spam", "--explain", "--as-of", DAY);
+        assertTrue(spam.out().contains("""
+
+                  M  minimal  fired
+                    no rule of the policy applies
+
+                """), spam.out());
+
         var mood = Cli.in(dir).run("risk", "mood", "--explain", "--as-of", DAY);
         assertTrue(mood.out().contains("""
                   P-f  unacceptable  Art 5(1)(f)  fired
@@ -143,7 +151,7 @@ class RiskCommandTest {
                 """), mood.out());
         assertTrue(mood.out().contains("""
                   obligations:
-                    T-3 (Art 50(3)): emotion recognition or biometric categorisation; inform the people exposed to it (a duty, no tier)
+                    T-3 (Art 50(3)): emotion recognition or biometric categorisation; inform the people exposed to it
                 """), mood.out());
     }
 
@@ -197,6 +205,16 @@ class RiskCommandTest {
         assertTrue(root.get(0).get("declaredTier").isNull());
         assertEquals("gpai-model", root.get(1).get("flags").get(0).asText());
         assertEquals("T-1", root.get(1).get("obligations").get(0).get("id").asText());
+        // A duty gives no tier, so an obligation has none, even one (T-1) whose rule also gives limited.
+        for (JsonNode obligation : root.get(1).get("obligations")) {
+            List<String> obligationKeys = new ArrayList<>();
+            obligation.fieldNames().forEachRemaining(obligationKeys::add);
+            assertEquals(List.of("id", "basis", "reason"), obligationKeys, obligation.toString());
+        }
+        JsonNode mood = root.get(4);
+        assertEquals("T-3", mood.get("obligations").get(0).get("id").asText());
+        assertEquals("Art 50(3)", mood.get("obligations").get(0).get("basis").asText());
+        assertTrue(mood.get("rules").findValues("id").stream().noneMatch(id -> id.asText().equals("T-3")), mood.toString());
 
         var explained = Cli.in(dir).run("risk", "mood", "--format", "json", "--explain", "--as-of", DAY);
         JsonNode steps = new ObjectMapper().readTree(explained.out()).get(0).get("explanation");
@@ -287,8 +305,9 @@ class RiskCommandTest {
             List<String> lines = r.out().lines().toList();
             assertEquals(List.of(
                     "MODEL  VERSION  DECLARED  BEFORE   AFTER    RULES",
-                    "chat   3.0.0    -         limited  minimal  +M (-), -T-2 (Art 50(2))",
-                    "churn  1.0.0    -         minimal  high     +people-decisions-pii (Acme AI policy 4.2), -M (-)"), lines.subList(0, 3));
+                    "chat   3.0.0    -         limited  minimal  -T-2 (Art 50(2)), no rule applies now",
+                    "churn  1.0.0    -         minimal  high     +people-decisions-pii (Acme AI policy 4.2), no rule applied before"),
+                    lines.subList(0, 3));
             assertTrue(lines.get(3).matches("2 of 7 model versions change tier between the policy in the commit [0-9a-f]{7} \\(HEAD\\)"
                     + " and the policy now"), lines.get(3));
 

@@ -120,4 +120,30 @@ class ShowCommandTest {
                                  H-1c  high          Annex III 1(c): emotion recognition (where not prohibited)
                 """), r.out());
     }
+
+    @Test
+    void anObligationIsADutyWithoutATier() throws Exception {
+        Path sample = Registries.copyOfSample(dir);
+        var r = Cli.in(sample).run("show", "agent-emotion-monitor@0.2.0");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\n    obligations  T-3  Art 50(3): emotion recognition or biometric categorisation;"
+                + " inform the people exposed to it\n"), r.out());
+        // T-1 gives a tier as well: the tier shows among the rules, the duty among the obligations.
+        var chat = Cli.in(sample).run("show", "customer-chatbot@2.0.0");
+        assertTrue(chat.out().contains("\n    rules        T-1  limited  Art 50(1): interacts with people"), chat.out());
+        assertTrue(chat.out().contains("\n    obligations  T-1  Art 50(1): interacts with people"), chat.out());
+
+        var json = Cli.in(sample).run("show", "agent-emotion-monitor@0.2.0", "--format", "json");
+        JsonNode obligation = new ObjectMapper().readTree(json.out()).get(0).path("risk").path("obligations").get(0);
+        assertEquals("{\"id\":\"T-3\",\"basis\":\"Art 50(3)\",\"reason\":\"emotion recognition or biometric"
+                + " categorisation; inform the people exposed to it\"}", obligation.toString());
+    }
+
+    @Test
+    void whenNoRuleAppliesTheFallbackSaysSo() {
+        Path sample = Registries.copyOfSample(dir);
+        var r = Cli.in(sample).run("show", "doc-reranker@1.0.0");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\n    rules        M  minimal  no rule of the policy applies\n"), r.out());
+    }
 }

@@ -258,7 +258,7 @@ class DefaultPolicyTest {
                 .caps("emotion-recognition", "exam-proctoring", "interacts-with-humans").domains("education").tags("biometric").build());
         assertEquals(RiskTier.UNACCEPTABLE, a.computed());
         assertEquals(List.of("P-f", "H-1c", "H-3", "T-1"), a.rules().stream().map(RuleMatch::id).toList());
-        assertEquals(List.of("T-1", "T-3"), a.obligations().stream().map(RuleMatch::id).toList());
+        assertEquals(List.of("T-1", "T-3"), a.obligations().stream().map(Obligation::id).toList());
         List<RiskTier> tiers = new ArrayList<>();
         a.rules().forEach(r -> tiers.add(r.tier()));
         assertEquals(List.of(RiskTier.UNACCEPTABLE, RiskTier.HIGH, RiskTier.HIGH, RiskTier.LIMITED), tiers);

@@ -133,7 +133,7 @@ class RealisticSystemsTest {
         RiskAssessment a = DefaultPolicyTest.ENGINE.assess(card.build());
         assertEquals(tier, a.computed(), system + ": " + a);
         assertEquals(rules, a.rules().stream().map(RuleMatch::id).toList(), system);
-        assertEquals(obligations, a.obligations().stream().map(RuleMatch::id).toList(), system);
+        assertEquals(obligations, a.obligations().stream().map(Obligation::id).toList(), system);
         assertEquals(review, a.needsReview().stream().map(s -> s.substring(0, s.indexOf(':'))).toList(), system);
         assertEquals(flags, a.flags(), system);
         assertEquals(tier, a.effective(), "nothing declared, so effective = computed");
