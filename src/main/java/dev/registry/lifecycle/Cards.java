@@ -10,6 +10,7 @@ import dev.registry.edit.ModelRegistration;
 import dev.registry.edit.RegistryState;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Location;
+import dev.registry.gate.Need;
 import dev.registry.source.YamlDocument;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,6 +58,14 @@ final class Cards {
     static Finding refusal(RegistryState state, String path, String ruleId, String pointer, String message, String hint) {
         Location at = document(state, path).valueAt(pointer);
         return Finding.error(ruleId, path, at, pointer, message, hint);
+    }
+
+    /**
+     * A refusal about a part of the card that may not be written yet (its approvals): at that
+     * key, else the nearest enclosing one, else the card's stage line.
+     */
+    static Finding refusalNear(RegistryState state, String path, String ruleId, String pointer, String message, String hint) {
+        return Finding.error(ruleId, path, Need.locate(document(state, path), pointer), pointer, message, hint);
     }
 
     static List<String> path(String... keys) {

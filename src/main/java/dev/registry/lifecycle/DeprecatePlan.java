@@ -34,17 +34,21 @@ public final class DeprecatePlan {
         }
         return state -> {
             ModelCard card = Cards.model(state, ref);
-            if (card.stage() == Stage.DEPRECATED || card.stage() == Stage.RETIRED) {
-                throw new UsageException(ref + " is already " + card.stage());
-            }
             ModelCard next = Cards.model(state, replacement);
-            if (next.stage() == Stage.DEPRECATED || next.stage() == Stage.RETIRED) {
-                throw new UsageException("the replacement " + replacement + " is " + next.stage() + "; name a version people can move to");
-            }
             int notice = state.snapshot().deprecationNoticeDays();
             LocalDate earliest = today.plusDays(notice);
             LocalDate retire = retireAfter.orElse(earliest);
             String message = "deprecate " + ref + " for " + replacement + ", retire after " + retire;
+            if (card.stage() == Stage.DEPRECATED || card.stage() == Stage.RETIRED) {
+                return ChangeSet.refused(message, List.of(Cards.refusal(state, card.path(), "lifecycle-stage", "/lifecycle/stage",
+                        ref + " is already " + card.stage(), card.stage() == Stage.DEPRECATED
+                                ? "its deprecation stands as announced; `registry retire " + ref + "` once the notice has run out" : "")));
+            }
+            if (next.stage() == Stage.DEPRECATED || next.stage() == Stage.RETIRED) {
+                return ChangeSet.refused(message, List.of(Cards.refusal(state, card.path(), "deprecation-replacement", "/lifecycle/stage",
+                        "the replacement " + replacement + " is " + next.stage(), "name a version people can move to: staging or production")
+                        .withRelated(List.of(next.path()))));
+            }
             if (retire.isBefore(earliest)) {
                 return ChangeSet.refused(message, List.of(Cards.refusal(state, card.path(), "deprecation-notice", "/lifecycle",
                         "--retire-after " + retire + " gives " + java.time.temporal.ChronoUnit.DAYS.between(today, retire)

@@ -19,6 +19,7 @@ import dev.registry.gate.Readiness;
 import dev.registry.source.Snapshot;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code promote <model@version> --to <stage>}: one stage at a time, and only when the card shows
@@ -37,9 +38,12 @@ public final class PromotePlan {
         }
         return state -> {
             ModelCard card = Cards.model(state, ref);
-            requireNextStage(card, target);
-            Readiness r = Readiness.forStage(state.snapshot(), card, target, today);
             String message = "promote " + ref + " to " + target;
+            Optional<Finding> wrongStage = stageRefusal(state, card, target);
+            if (wrongStage.isPresent()) {
+                return ChangeSet.refused(message, List.of(wrongStage.get()));
+            }
+            Readiness r = Readiness.forStage(state.snapshot(), card, target, today);
             List<Finding> blocking = r.needs().stream().filter(n -> !n.isApproval())
                     .map(n -> n.toFinding(Severity.ERROR, card.path(), Cards.document(state, card.path()), ""))
                     .toList();
@@ -69,19 +73,32 @@ public final class PromotePlan {
                 .toList();
     }
 
-    private static void requireNextStage(ModelCard card, Stage target) {
+    /**
+     * Why the card's stage does not allow the promotion, located at its {@code lifecycle.stage}: a
+     * policy refusal of a well-formed request, so a finding, not a usage error.
+     */
+    private static Optional<Finding> stageRefusal(RegistryState state, ModelCard card, Stage target) {
         Stage from = card.stage();
-        if (from == target) {
-            throw new UsageException(card.ref() + " is already " + target);
-        }
         Stage before = target == Stage.STAGING ? Stage.EXPERIMENTAL : Stage.STAGING;
         if (from == before) {
-            return;
+            return Optional.empty();
         }
-        if (from == Stage.DEPRECATED || from == Stage.RETIRED) {
-            throw new UsageException(card.ref() + " is " + from + "; register a new version instead of promoting it again");
+        String message;
+        String hint;
+        if (from == target) {
+            message = card.ref() + " is already " + target;
+            hint = target == Stage.STAGING ? "promote it to production with `registry promote " + card.ref() + " --to production`"
+                    : "nothing to promote: production is the last stage";
+        } else if (from == Stage.DEPRECATED || from == Stage.RETIRED) {
+            message = card.ref() + " is " + from + "; a version is not promoted again after it was deprecated";
+            hint = "register a new version: `registry register --from " + card.ref() + " --bump patch`";
+        } else if (from.ordinal() < before.ordinal()) {
+            message = "promotion goes one stage at a time: " + card.ref() + " is " + from;
+            hint = "promote it to " + before + " first: `registry promote " + card.ref() + " --to " + before + "`";
+        } else {
+            message = card.ref() + " is " + from + ", past " + target;
+            hint = "a version does not go back a stage; register a new version instead";
         }
-        throw new UsageException("promotion goes one stage at a time: " + card.ref() + " is " + from
-                + (from.ordinal() < before.ordinal() ? "; promote it to " + before + " first" : ", past " + target));
+        return Optional.of(Cards.refusal(state, card.path(), "lifecycle-stage", "/lifecycle/stage", message, hint));
     }
 }

@@ -1,6 +1,5 @@
 package dev.registry.lifecycle;
 
-import dev.registry.UsageException;
 import dev.registry.card.CardKind;
 import dev.registry.card.Deployment;
 import dev.registry.card.Deprecation;
@@ -32,11 +31,13 @@ public final class RetirePlan {
             ModelCard card = Cards.model(state, ref);
             String message = "retire " + ref;
             if (card.stage() == Stage.RETIRED) {
-                throw new UsageException(ref + " is already retired");
+                return ChangeSet.refused(message, List.of(Cards.refusal(state, card.path(), "lifecycle-stage", "/lifecycle/stage",
+                        ref + " is already retired", "")));
             }
             if (card.stage() != Stage.DEPRECATED || card.deprecation().isEmpty()) {
-                throw new UsageException(ref + " is " + card.stage() + "; deprecate it first, which gives users notice:"
-                        + " `registry deprecate " + ref + " --replacement <model@version>`");
+                return ChangeSet.refused(message, List.of(Cards.refusal(state, card.path(), "lifecycle-stage", "/lifecycle/stage",
+                        ref + " is " + card.stage() + "; only a deprecated version is retired",
+                        "deprecate it first, which gives users notice: `registry deprecate " + ref + " --replacement <model@version>`")));
             }
             Deprecation d = card.deprecation().get();
             List<Finding> refusals = new ArrayList<>();

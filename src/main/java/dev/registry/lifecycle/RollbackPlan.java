@@ -34,11 +34,12 @@ public final class RollbackPlan {
             Deployment d = state.snapshot().deployment(deployment).orElseThrow(() -> new UsageException(
                     "no deployment `" + deployment + "` in the registry" + hint(deployment,
                             state.snapshot().deployments().stream().map(Deployment::name).toList())));
+            String message = "rollback " + deployment + " to " + target + " (from " + d.modelRef() + ")";
             if (d.modelRef().equals(target)) {
-                throw new UsageException("deployment `" + deployment + "` already runs " + target);
+                return ChangeSet.refused(message, List.of(Cards.refusal(state, d.path(), "rollback-target", "/version",
+                        "deployment `" + deployment + "` already runs " + target, "name another version with --to")));
             }
             ModelCard card = Cards.model(state, target);
-            String message = "rollback " + deployment + " to " + target + " (from " + d.modelRef() + ")";
             if (card.stage() != Stage.PRODUCTION && card.stage() != Stage.DEPRECATED) {
                 return ChangeSet.refused(message, List.of(Cards.refusal(state, d.path(), "rollback-target", "/version",
                         "cannot roll `" + deployment + "` back to " + target + ", which is " + card.stage(),

@@ -83,10 +83,22 @@ class LifecycleCommandTest {
         git.write("models/credit-scorer/3.0.0.yaml", card("3.0.0", "experimental"));
         git.commit("alice@example.com", "3.0.0");
         var r = as("alice@example.com", "promote", "credit-scorer@3.0.0", "--to", "production");
-        assertEquals(2, r.exit(), r.toString());
-        assertEquals("registry: error: promotion goes one stage at a time: credit-scorer@3.0.0 is experimental;"
-                + " promote it to staging first\n", r.err());
-        assertEquals(2, as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "retired").exit());
+        // A well-formed request the lifecycle does not allow: a finding on the card, exit 1.
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("models/credit-scorer/3.0.0.yaml:17:10: error: promotion goes one stage at a time: credit-scorer@3.0.0 is"
+                + " experimental [lifecycle-stage]\n"
+                + "    hint: promote it to staging first: `registry promote credit-scorer@3.0.0 --to staging`\n"
+                + "registry: error: nothing was written: promote credit-scorer@3.0.0 to production was refused (1 error)\n", r.err());
+        var again = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "staging");
+        assertEquals(1, again.exit(), again.toString());
+        assertTrue(again.err().startsWith(CARD + ":17:10: error: credit-scorer@2.1.0 is already staging [lifecycle-stage]\n"),
+                again.err());
+        // A stage that is no promotion is a malformed request: usage, exit 2.
+        var retired = as("alice@example.com", "promote", "credit-scorer@2.1.0", "--to", "retired");
+        assertEquals(2, retired.exit(), retired.toString());
+        assertEquals("registry: error: --to takes staging or production; use `registry deprecate` or `registry retire` for the"
+                + " rest\n", retired.err());
     }
 
     @Test
@@ -154,9 +166,12 @@ class LifecycleCommandTest {
 
         var twice = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
                 "--comment", "Checked the privacy review");
-        assertEquals(2, twice.exit());
-        assertEquals("registry: error: carol@example.com has already approved credit-scorer@2.1.0 for production as risk-officer"
-                + " today; to approve it again after a change, say what you checked with --comment\n", twice.err());
+        assertEquals(1, twice.exit());
+        assertEquals(CARD + ":19:5: error: carol@example.com has already approved credit-scorer@2.1.0 for production as"
+                + " risk-officer today [approval-duplicate]\n"
+                + "    hint: to approve it again after a change, say what you checked with --comment\n"
+                + "registry: error: nothing was written: approve credit-scorer@2.1.0 for production was refused (1 error)\n",
+                twice.err());
 
         // The card changes after the approval: the gate no longer counts it until carol approves again.
         Registries.write(dir, CARD, read(CARD).replace("Roll back to 2.0.0", "Roll back to 1.9.0"));
@@ -174,19 +189,34 @@ class LifecycleCommandTest {
 
     @Test
     void approveRefusesWhatCouldNeverCount() throws IOException {
+        // Well-formed requests the policy refuses: findings located in the card, exit 1, nothing written.
         var owner = as("alice@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");
-        assertEquals(2, owner.exit(), owner.toString());
-        assertEquals("registry: error: alice@example.com owns credit-scorer@2.1.0, and the production gate does not count"
-                + " owners' approvals of their own model; ask someone who does not own it\n", owner.err());
+        assertEquals(1, owner.exit(), owner.toString());
+        assertEquals("", owner.out());
+        assertEquals(CARD + ":7:9: error: alice@example.com owns credit-scorer@2.1.0, and the production gate does not count"
+                + " owners' approvals of their own model [approval-self]\n"
+                + "    hint: ask someone who does not own it; can approve: carol@example.com, erin@example.com\n"
+                + "registry: error: nothing was written: approve credit-scorer@2.1.0 for production was refused (1 error)\n",
+                owner.err());
         var stranger = as("mallory@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");
-        assertEquals(2, stranger.exit());
-        assertTrue(stranger.err().startsWith("registry: error: your git identity mallory@example.com is not a person in owners.yaml"),
-                stranger.err());
+        assertEquals(1, stranger.exit());
+        assertTrue(stranger.err().startsWith(CARD + ":17:10: error: your git identity mallory@example.com is not a person in"
+                + " owners.yaml; approvals must come from people listed there [approval-unknown]\n"), stranger.err());
         var role = as("dan@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production", "--role", "risk-officer");
-        assertEquals(2, role.exit());
-        assertEquals("registry: error: owners.yaml does not give dan@example.com the role risk-officer; their roles: privacy-officer\n",
+        assertEquals(1, role.exit());
+        assertEquals(CARD + ":17:10: error: owners.yaml does not give dan@example.com the role risk-officer; their roles:"
+                + " privacy-officer [approval-role]\n"
+                + "    hint: approve in a role you hold, or ask someone who holds risk-officer; can approve: carol@example.com,"
+                + " erin@example.com\n"
+                + "registry: error: nothing was written: approve credit-scorer@2.1.0 for production was refused (1 error)\n",
                 role.err());
         assertEquals(card("2.1.0", "staging"), read(CARD));
+        // A malformed request stays a usage error.
+        var stage = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "retired");
+        assertEquals(2, stage.exit(), stage.toString());
+        assertEquals("registry: error: --stage takes staging or production: approvals are for promotions\n", stage.err());
+        var unknown = as("carol@example.com", "approve", "credit-scorer@9.0.0", "--stage", "production");
+        assertEquals(2, unknown.exit(), unknown.toString());
     }
 
     // ---------------------------------------------------------------- deprecate and retire
@@ -247,7 +277,24 @@ class LifecycleCommandTest {
         var retired = as("alice@example.com", "retire", "credit-scorer@2.1.0");
         assertEquals(0, retired.exit(), retired.toString());
         assertTrue(read(CARD).contains("  stage: retired\n"), read(CARD));
-        assertEquals(2, as("alice@example.com", "retire", "credit-scorer@3.0.0").exit(), "only a deprecated version retires");
+        var live = as("alice@example.com", "retire", "credit-scorer@3.0.0");
+        assertEquals(1, live.exit(), "only a deprecated version retires: " + live);
+        assertTrue(live.err().startsWith("models/credit-scorer/3.0.0.yaml:17:10: error: credit-scorer@3.0.0 is production; only a"
+                + " deprecated version is retired [lifecycle-stage]\n    hint: deprecate it first"), live.err());
+        var again = as("alice@example.com", "retire", "credit-scorer@2.1.0");
+        assertEquals(1, again.exit(), again.toString());
+        assertTrue(again.err().startsWith(CARD + ":17:10: error: credit-scorer@2.1.0 is already retired [lifecycle-stage]\n"),
+                again.err());
+        var deprecateAgain = as("alice@example.com", "deprecate", "credit-scorer@2.1.0", "--replacement", "credit-scorer@3.0.0");
+        assertEquals(1, deprecateAgain.exit(), deprecateAgain.toString());
+        assertTrue(deprecateAgain.err().contains("error: credit-scorer@2.1.0 is already retired [lifecycle-stage]"),
+                deprecateAgain.err());
+        var toRetired = as("alice@example.com", "deprecate", "credit-scorer@3.0.0", "--replacement", "credit-scorer@2.1.0");
+        assertEquals(1, toRetired.exit(), toRetired.toString());
+        assertTrue(toRetired.err().startsWith("models/credit-scorer/3.0.0.yaml:17:10: error: the replacement credit-scorer@2.1.0"
+                + " is retired [deprecation-replacement]\n"), toRetired.err());
+        var itself = as("alice@example.com", "deprecate", "credit-scorer@3.0.0", "--replacement", "credit-scorer@3.0.0");
+        assertEquals(2, itself.exit(), "a malformed request: " + itself);
     }
 
     // ---------------------------------------------------------------- rollback
@@ -297,6 +344,10 @@ class LifecycleCommandTest {
         var deprecated = as("bob@example.com", "rollback", "scoring-eu", "--to", "2.0.0");
         assertEquals(0, deprecated.exit(), deprecated.toString());
         assertTrue(read("deployments/scoring-eu.yaml").contains("version: 2.0.0\n"));
+        var same = as("bob@example.com", "rollback", "scoring-eu", "--to", "2.0.0");
+        assertEquals(1, same.exit(), same.toString());
+        assertTrue(same.err().startsWith("deployments/scoring-eu.yaml:5:10: error: deployment `scoring-eu` already runs"
+                + " credit-scorer@2.0.0 [rollback-target]\n"), same.err());
 
         var none = as("bob@example.com", "rollback", "scoring-eu");
         assertEquals(0, none.exit(), "the working tree runs 2.0.0; its history's previous version is 2.1.0: " + none);
