@@ -97,7 +97,8 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "<model@version>",
             description = "Copy this card forward (comments kept; stage reset to experimental; approvals, evaluations,"
-                    + " deprecation and a signed risk derogation cleared); other flags replace copied fields.")
+                    + " evidence, lineage.artifact, deprecation and a signed risk derogation cleared: they belong to the old"
+                    + " version); other flags replace copied fields.")
     String from;
 
     @Option(names = "--bump", paramLabel = "<part>", description = "With --from: the new version raises major, minor or patch.")

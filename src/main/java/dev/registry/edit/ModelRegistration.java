@@ -58,8 +58,9 @@ public final class ModelRegistration {
 
     /**
      * A copy of {@code from} as a new version: lifecycle back to experimental, approvals,
-     * evaluations, any deprecation notice and any signed risk derogation cleared (they were about
-     * the old version), every comment kept; fields the draft gives replace the copied ones.
+     * evaluations, release evidence, the artifact ({@code lineage.artifact}), any deprecation
+     * notice and any signed risk derogation cleared (they were about the old version), every
+     * other comment kept; fields the draft gives replace the copied ones.
      *
      * @param version the new version, or empty to use {@code bump}
      * @param bump    major, minor or patch: the part of {@code from}'s version to raise
@@ -99,6 +100,11 @@ public final class ModelRegistration {
                     .remove(List.of("lifecycle", "deprecation"))
                     .remove(List.of("approvals"))
                     .remove(List.of("evaluations"))
+                    // Release evidence and the artifact digest describe the old version's build: a
+                    // new version copied with them would meet the gates on evidence nobody produced
+                    // for it, and name a binary it is not.
+                    .remove(List.of("evidence"))
+                    .remove(List.of("lineage", "artifact"))
                     // A derogation is a reviewer's sign-off on one version, like an approval.
                     .remove(List.of("risk", "derogation"));
             overrides.values().forEach((f, v) -> {

@@ -260,6 +260,56 @@ class RegisterCommandTest {
     }
 
     @Test
+    void fromClearsTheOldVersionsEvidenceAndArtifactSoTheNewOneMeetsNoGateOnThem() {
+        Registries.minimal(dir);
+        Registries.write(dir, "models/credit-scorer/2.0.3.yaml", """
+                apiVersion: registry/v1
+                kind: Model
+                name: credit-scorer
+                version: 2.0.3
+                provider: internal
+                owners: [team:ml-platform]
+                lineage:
+                  baseModel: xgboost@2.1.1   # pinned
+                  artifact: {uri: "s3://models/credit-scorer/2.0.3/model.ubj", sha256: "%s"}   # the validated binary
+                  trainingData:
+                    - {name: loans-2019-2025, version: "2026-03"}   # frozen snapshot
+                evidence:   # reviewed by model risk
+                  dataBoundary: EU customer data only
+                  safetyChecks: https://reports/safety
+                  benchmarks: https://reports/bench   # MRM-2026-031
+                  redTeam: {report: https://reports/red-team, date: "2026-08-30"}
+                compliance:
+                  dataResidency: [eu-west-1]   # DPIA-2026-011
+                lifecycle:
+                  stage: production
+                """.formatted("ab".repeat(32)));
+        var r = Cli.in(dir).run("register", "--from", "credit-scorer@2.0.3", "--bump", "minor");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("""
+                apiVersion: registry/v1
+                kind: Model
+                name: credit-scorer
+                version: 2.1.0
+                provider: internal
+                owners: [team:ml-platform]
+                lineage:
+                  baseModel: xgboost@2.1.1   # pinned
+                  trainingData:
+                    - {name: loans-2019-2025, version: "2026-03"}   # frozen snapshot
+                compliance:
+                  dataResidency: [eu-west-1]   # DPIA-2026-011
+                lifecycle:
+                  stage: experimental
+                """, Registries.read(card("2.1.0")));
+        // Not even the sandbox gate is met on the old version's word.
+        var promote = Cli.in(dir).run("promote", "credit-scorer@2.1.0", "--to", "staging");
+        assertEquals(1, promote.exit(), promote.toString());
+        assertTrue(promote.err().contains("sandbox gate: evidence `dataBoundary` is missing (needed for staging) [gate-evidence-missing]"),
+                promote.err());
+    }
+
+    @Test
     void fromWithAnExplicitVersionAndOverrides() {
         Registries.minimal(dir);
         Registries.write(dir, "models/credit-scorer/2.0.3.yaml", RELEASED);
