@@ -1,12 +1,12 @@
 package dev.registry.cli;
 
-import dev.registry.UsageException;
 import dev.registry.card.ModelRef;
 import dev.registry.edit.RegistryState;
 import dev.registry.git.GitRepo;
 import dev.registry.git.History;
 import dev.registry.lifecycle.RollbackPlan;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code registry rollback <deployment> [--to <version>]}. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Point a deployment back at the version it ran before.",
-                "The version before is read from the deployment file's git history; --to names another one, which must be"
-                        + " production, or deprecated and not retired.",
+                "Without --to, the target is the most recent version of the model in the deployment file's git history"
+                        + " that is lower than the one it runs now, so a second rollback goes further back, never forward;"
+                        + " --to names another one. The target must be production, or deprecated and not retired.",
                 "With --commit it is one command and one commit."})
 final class RollbackCommand implements Callable<Integer> {
 
@@ -37,18 +38,16 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
-        ModelRef current = RegistryState.read(registryRoot).snapshot().deployment(deployment)
-                .orElseThrow(() -> new UsageException("no deployment `" + deployment + "` in the registry")).modelRef();
-        ModelRef target;
+        ModelRef current = RollbackPlan.current(RegistryState.read(registryRoot), deployment);
+        Optional<ModelRef> target;
         if (to != null) {
-            target = to.contains("@") ? LifecycleArgs.ref(to, "--to") : new ModelRef(current.name(), to);
+            target = Optional.of(to.contains("@") ? LifecycleArgs.ref(to, "--to") : new ModelRef(current.name(), to));
         } else {
             try (GitRepo repo = GitRepo.open(registryRoot); History history = new History(repo)) {
-                target = RollbackPlan.previous(history, deployment, current, "HEAD").orElseThrow(() -> new UsageException(
-                        "the history of deployment `" + deployment + "` shows no version before " + current
-                                + "; name one with --to <version>"));
+                target = RollbackPlan.previous(history, deployment, current, "HEAD");
             }
         }
-        return write.execute(root, registryRoot, RollbackPlan.of(deployment, target));
+        return write.execute(root, registryRoot, target.map(t -> RollbackPlan.of(deployment, t))
+                .orElseGet(() -> RollbackPlan.nothingEarlier(deployment, current)));
     }
 }

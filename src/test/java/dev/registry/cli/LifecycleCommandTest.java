@@ -350,9 +350,46 @@ class LifecycleCommandTest {
                 + " credit-scorer@2.0.0 [rollback-target]\n"), same.err());
 
         var none = as("bob@example.com", "rollback", "scoring-eu");
-        assertEquals(0, none.exit(), "the working tree runs 2.0.0; its history's previous version is 2.1.0: " + none);
+        assertEquals(1, none.exit(), "the working tree runs 2.0.0; its history only shows 2.1.0, which is higher: " + none);
+        assertEquals("", none.out());
+        assertEquals("deployments/scoring-eu.yaml:5:10: error: the git history of deployment `scoring-eu` shows no version of"
+                + " credit-scorer lower than 2.0.0, the one it runs [rollback-target]\n"
+                + "    hint: name the version to return to: `registry rollback scoring-eu --to <version>` (in service: 2.1.0)\n"
+                + "registry: error: nothing was written: rollback scoring-eu (from credit-scorer@2.0.0) was refused (1 error)\n",
+                none.err());
+        assertTrue(read("deployments/scoring-eu.yaml").contains("version: 2.0.0\n"));
         var fresh = as("bob@example.com", "rollback", "nowhere");
         assertEquals(2, fresh.exit());
+        assertEquals("registry: error: no deployment `nowhere` in the registry\n", fresh.err());
+    }
+
+    @Test
+    void aSecondRollbackGoesFurtherBackNeverForward() throws IOException {
+        git.write("models/credit-scorer/1.0.0.yaml", card("1.0.0", "production"));
+        git.write("models/credit-scorer/1.1.0.yaml", card("1.1.0", "production"));
+        git.write(CARD, card("2.1.0", "production"));
+        git.write("deployments/scoring-eu.yaml", deployment("1.0.0"));
+        git.commit("alice@example.com", "1.0.0 in prod");
+        git.write("deployments/scoring-eu.yaml", deployment("2.1.0"));
+        git.commit("alice@example.com", "deploy 2.1.0, skipping 1.1.0");
+        git.write("deployments/scoring-eu.yaml", deployment("1.1.0"));
+        git.commit("alice@example.com", "back to 1.1.0 by hand");
+        git.write("deployments/scoring-eu.yaml", deployment("2.1.0"));
+        git.commit("alice@example.com", "2.1.0 again");
+
+        var first = as("bob@example.com", "rollback", "scoring-eu", "--commit");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().endsWith(" rollback scoring-eu to credit-scorer@1.1.0 (from credit-scorer@2.1.0)\n"), first.out());
+        // The file's previous version is now 2.1.0: a rollback goes to the latest lower one, 1.0.0.
+        var second = as("bob@example.com", "rollback", "scoring-eu", "--commit");
+        assertEquals(0, second.exit(), second.toString());
+        assertTrue(second.out().endsWith(" rollback scoring-eu to credit-scorer@1.0.0 (from credit-scorer@1.1.0)\n"), second.out());
+        var third = as("bob@example.com", "rollback", "scoring-eu", "--commit");
+        assertEquals(1, third.exit(), third.toString());
+        assertTrue(third.err().contains("shows no version of credit-scorer lower than 1.0.0, the one it runs [rollback-target]\n"
+                + "    hint: name the version to return to: `registry rollback scoring-eu --to <version>` (in service: 1.1.0, 2.1.0)\n"),
+                third.err());
+        assertTrue(read("deployments/scoring-eu.yaml").contains("version: 1.0.0\n"));
     }
 
     private List<String> changedPaths(RevCommit c) throws IOException {
