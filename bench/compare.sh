@@ -6,6 +6,7 @@
 #   RUNS=7 bench/compare.sh        runs per row (default 5, after one untimed warm-up run)
 #   REGISTRY=/path/to/registry bench/compare.sh    time this launcher instead of installing one
 #   SIZES="1000 10000"             the cold sizes (default 1000 10000)
+#   ROWS="staged warm"             only these rows (staged, cold, warm, changed, export, gate; default all)
 #
 # Everything it writes stays in bench/.work/ (git-ignored): the install prefix, ajv-cli pinned
 # to AJV_CLI_VERSION/AJV_VERSION in bench/.work/ajv, the registries from bench/GenerateCards.java
@@ -26,6 +27,7 @@ mkdir -p "$work"
 # would go into its git directory. The git repositories built below have their own .git nearer.
 export REGISTRY_CACHE_DIR=$work/cache
 log() { printf 'compare.sh: %s\n' "$*" >&2; }
+wanted() { [ -z "${ROWS:-}" ] || [[ " $ROWS " == *" $1 "* ]]; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'; }
 load_before=$(load)
 
@@ -153,6 +155,7 @@ if [ "$(cat "$repo/.stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "$stamp" >"$repo/.stamp"
 fi
 mapfile -t changed < <(cd "$repo" && find models -name '*.yaml' | sort | awk 'NR % 150 == 1' | head -n 5)
+(cd "$repo" && git reset -q && git checkout -q -- .) # what an interrupted run may have left staged or edited
 staged_json=$work/staged-json
 round=0
 change_five() { # a new description in five cards, staged, so that each run sees five unseen cards
@@ -163,51 +166,66 @@ change_five() { # a new description in five cards, staged, so that each run sees
     done
     (cd "$repo" && git add -- "${changed[@]}")
 }
-log "validate --staged with 5 changed cards (git repository of 1,000) ..."
-# The cache where a developer has it, in the repository's .git, with everything seen once.
-REGISTRY_CACHE_DIR= "$registry" -C "$repo" validate -q >/dev/null
-reg=$(cd "$repo" && REGISTRY_CACHE_DIR= measure staged change_five "$registry" validate --staged -q)
-rm -rf "$staged_json"
-mkdir -p "$staged_json"
-for f in "${changed[@]}"; do
-    cp "$work/json-1000/${f%.yaml}.json" "$staged_json/$(echo "$f" | tr / _ | sed 's/\.yaml$/.json/')"
-done
-peer=$(measure ajv-staged : "$ajv" "${ajv_args[@]}" -d "$staged_json/*.json")
-row "5 changed cards, \`validate --staged\` (pre-commit; repository of 1,000)" "$reg" "$peer" "ajv checks the 5 files; registry reads the whole index, the other 995 from its cache"
-(cd "$repo" && git checkout -q -- . && git reset -q)
+if wanted staged; then
+    log "validate --staged with 5 changed cards (git repository of 1,000) ..."
+    # The cache where a developer has it, in the repository's .git, with everything seen once.
+    REGISTRY_CACHE_DIR= "$registry" -C "$repo" validate --staged -q >/dev/null
+    reg=$(cd "$repo" && REGISTRY_CACHE_DIR= measure staged change_five "$registry" validate --staged -q)
+    rm -rf "$staged_json"
+    mkdir -p "$staged_json"
+    for f in "${changed[@]}"; do
+        cp "$work/json-1000/${f%.yaml}.json" "$staged_json/$(echo "$f" | tr / _ | sed 's/\.yaml$/.json/')"
+    done
+    peer=$(measure ajv-staged : "$ajv" "${ajv_args[@]}" -d "$staged_json/*.json")
+    row "5 changed cards, \`validate --staged\` (pre-commit; repository of 1,000)" "$reg" "$peer" "ajv checks the 5 files; registry lists the whole index, the other 995 from its cache"
+    (cd "$repo" && git reset -q && git checkout -q -- .)
+fi
 
 # --- cold and warm whole-registry runs ---
 no_cache=()
 "$registry" validate --help | grep -q -- --no-cache && no_cache=(--no-cache) # builds before the cache had none
+ajv_last=
 for n in "${sizes[@]}"; do
     cards_of "$n"
-    log "$n cards, cold (--no-cache) ..."
-    reg=$(measure "cold-$n" : "$registry" -C "$work/cards-$n" validate -q "${no_cache[@]}")
-    peer=$(measure "ajv-$n" : "$ajv" "${ajv_args[@]}" -d "$work/json-$n/**/*.json")
-    row "$(grouped "$n") cards, \`validate\`, cold (no cache)" "$reg" "$peer" ""
-    ajv_last=$peer
+    if wanted cold || { [ "$n" = "${sizes[${#sizes[@]} - 1]}" ] && { wanted warm || wanted changed; }; }; then
+        peer=$(measure "ajv-$n" : "$ajv" "${ajv_args[@]}" -d "$work/json-$n/**/*.json")
+        ajv_last=$peer
+    fi
+    if wanted cold; then
+        log "$n cards, cold (--no-cache) ..."
+        reg=$(measure "cold-$n" : "$registry" -C "$work/cards-$n" validate -q "${no_cache[@]}")
+        row "$(grouped "$n") cards, \`validate\`, cold (no cache)" "$reg" "$peer" ""
+    fi
 done
 n=${sizes[${#sizes[@]} - 1]}
-log "$n cards, warm ..."
-"$registry" -C "$work/cards-$n" validate -q >/dev/null
-reg=$(measure "warm-$n" : "$registry" -C "$work/cards-$n" validate -q)
-row "$(grouped "$n") cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "every file read and hashed; findings of the whole run from the cache"
-one=$work/cards-$n/${changed[0]}
-cp "$one" "$work/one-card.orig"
-touch_one() { sed -i "s/^description: >-.*/description: >- # edit $RANDOM$RANDOM/" "$one"; }
-reg=$(measure "warm1-$n" touch_one "$registry" -C "$work/cards-$n" validate -q)
-row "$(grouped "$n") cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "the others' trees and schema findings from the cache; cross-file checks over all"
-cp "$work/one-card.orig" "$one"
+if wanted warm; then
+    log "$n cards, warm ..."
+    "$registry" -C "$work/cards-$n" validate -q >/dev/null
+    reg=$(measure "warm-$n" : "$registry" -C "$work/cards-$n" validate -q)
+    row "$(grouped "$n") cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "files unchanged since the last run known by their size, timestamps and inode; findings of the whole run from the cache"
+fi
+if wanted changed; then
+    one=$work/cards-$n/${changed[0]}
+    cp "$one" "$work/one-card.orig"
+    touch_one() { sed -i "s/^description: >-.*/description: >- # edit $RANDOM$RANDOM/" "$one"; }
+    reg=$(measure "warm1-$n" touch_one "$registry" -C "$work/cards-$n" validate -q)
+    row "$(grouped "$n") cards, \`validate\`, 1 card changed" "$reg" "$ajv_last" "the others' trees and schema findings from the cache; cross-file checks over all"
+    cp "$work/one-card.orig" "$one"
+fi
 
 has_command() { "$registry" --help 2>&1 | grep -Eq "^ +$1( |$)"; }
-if has_command export; then
+if ! wanted export; then
+    :
+elif has_command export; then
     log "export of $n cards ..."
     reg=$(measure "export-$n" : "$registry" -C "$work/cards-$n" export --format json -o "$work/export.json")
     row "\`export\` of $(grouped "$n") cards (JSON)" "$reg" "-" "no peer"
 else
     rows+=("| \`export\` of $(grouped "$n") cards | – | – | – | – | this build has no \`export\` command yet |")
 fi
-if has_command gate; then
+if ! wanted gate; then
+    :
+elif has_command gate; then
     # A repository of 1,000 cards and 100 commits on top, each editing one card (no promotion):
     # the gate reads the base and head registries and walks the history between them.
     grepo=$work/git-gate

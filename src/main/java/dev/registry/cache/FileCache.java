@@ -42,6 +42,9 @@ import java.util.zip.CRC32C;
  *
  * <p>It also keeps the findings of a few whole runs, keyed by a digest of everything they depend
  * on (see {@link #runKey}): when no file changed since such a run, nothing is parsed or checked.
+ * And it keeps what stamps stand for ({@link #known}): the SHA-256 and size of the bytes read
+ * under a git object id or a file's identity and timestamps, so that a file whose stamp is
+ * unchanged need not be read to know its key.
  *
  * <p>The cache is one file, read whole and replaced whole (a temp file renamed over it), so that
  * concurrent runs never see half a cache: the last writer wins, and every writer writes a
@@ -52,7 +55,7 @@ import java.util.zip.CRC32C;
 public final class FileCache {
 
     /** Raised with every change to what an entry holds or how it is written. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -73,6 +76,11 @@ public final class FileCache {
     /** Whole runs as the cache file had them, newest first, and the one this run made. */
     private final Map<String, Slice> storedRuns;
     private volatile Map.Entry<String, byte[]> madeRun;
+    /** The stamps table as the cache file had it (indexed on first use), and the rows this run used or learnt. */
+    private final Slice storedStamps;
+    private volatile Map<String, Known> stamps;
+    private final Map<String, Known> usedStamps = new ConcurrentHashMap<>();
+    private volatile boolean stampsLearnt;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final String ignored;
@@ -96,6 +104,10 @@ public final class FileCache {
     private record Slice(byte[] bytes, int offset, int length) {
     }
 
+    /** What a stamp stands for: the SHA-256 (hex) of the bytes read under it, and their size. */
+    public record Known(String sha256, long size) {
+    }
+
     private static final class Pending {
         volatile JsonNode tree;
         volatile List<Finding> schema;
@@ -103,6 +115,12 @@ public final class FileCache {
 
     /** The kind byte of a whole run's entry; file entries hold a {@link CardKind} ordinal. */
     private static final int RUN = 0x7f;
+    /** The kind byte of the one stamps table, which follows the runs. */
+    private static final int STAMPS = 0x7e;
+    /** Stamps kept beyond the ones a run used: a branch switch's worth. */
+    private static final int STAMPS_KEPT = 4096;
+    /** A stamp key longer than this (a path of thousands of characters) is not remembered. */
+    private static final int MAX_STAMP_KEY = 8192;
     /** A cache file beyond this is ignored, not read: 10,000 cards make about 30 MB. */
     static final long MAX_BYTES = 512L << 20;
     /** Whole runs kept: a few branches' worth. */
@@ -116,12 +134,13 @@ public final class FileCache {
     }
 
     private FileCache(Path file, String salt, boolean enabled, java.util.function.Supplier<Map<Key, Slice>> files,
-                      Map<String, Slice> storedRuns, String ignored) {
+                      Map<String, Slice> storedRuns, Slice storedStamps, String ignored) {
         this.file = file;
         this.salt = salt;
         this.enabled = enabled;
         this.files = files;
         this.storedRuns = storedRuns;
+        this.storedStamps = storedStamps;
         this.ignored = ignored;
     }
 
@@ -141,7 +160,7 @@ public final class FileCache {
 
     /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
     public static FileCache disabled() {
-        return new FileCache(null, "", false, Map::of, Map.of(), "");
+        return new FileCache(null, "", false, Map::of, Map.of(), null, "");
     }
 
     /**
@@ -150,6 +169,7 @@ public final class FileCache {
      */
     public static FileCache open(Path file, String salt) {
         Map<String, Slice> runs = new LinkedHashMap<>();
+        Slice[] stamps = {null};
         String ignored = "";
         byte[] bytes = null;
         int filesAt = -1;
@@ -159,16 +179,17 @@ public final class FileCache {
             }
             bytes = Files.readAllBytes(file);
             int[] at = {-1};
-            ignored = header(bytes, salt, runs, at);
+            ignored = header(bytes, salt, runs, stamps, at);
             filesAt = at[0];
         } catch (NoSuchFileException e) {
             // the first run
         } catch (IOException | RuntimeException e) {
             runs.clear();
+            stamps[0] = null;
             ignored = "unreadable: " + e.getMessage();
         }
         if (filesAt < 0) {
-            return new FileCache(file, salt, true, Map::of, runs, ignored);
+            return new FileCache(file, salt, true, Map::of, runs, stamps[0], ignored);
         }
         byte[] content = bytes;
         int from = filesAt;
@@ -177,7 +198,7 @@ public final class FileCache {
             Map<Key, Slice> out = new LinkedHashMap<>();
             cache[0].damage = entries(content, from, out);
             return out;
-        }, runs, ignored);
+        }, runs, stamps[0], ignored);
         return cache[0];
     }
 
@@ -246,6 +267,82 @@ public final class FileCache {
             run.findings().forEach(f -> findings.add(json(f).put("path", f.path())));
             madeRun = Map.entry(key, encode(e));
         }
+    }
+
+    /**
+     * What the bytes read under a stamp were, if a run remembered it: their SHA-256 and size. A
+     * damaged table counts as empty.
+     */
+    public Optional<Known> known(String stamp) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Known k = stamps().get(stamp);
+        if (k != null) {
+            usedStamps.put(stamp, k);
+        }
+        return Optional.ofNullable(k);
+    }
+
+    /** Remembers what the bytes read under a stamp were; saved with the next {@link #save}. */
+    public void rememberStamp(String stamp, String sha256, long size) {
+        if (enabled && stamp.length() <= MAX_STAMP_KEY && sha256.length() == 64) {
+            Known k = new Known(sha256, size);
+            if (!k.equals(usedStamps.put(stamp, k)) && !k.equals(stamps().get(stamp))) {
+                stampsLearnt = true;
+            }
+        }
+    }
+
+    private Map<String, Known> stamps() {
+        Map<String, Known> s = stamps;
+        if (s == null) {
+            synchronized (this) {
+                s = stamps;
+                if (s == null) {
+                    s = readStamps(verified(storedStamps));
+                    stamps = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The stamps table's rows: count, then key (modified UTF-8), 32 bytes of SHA-256 and the size of each. */
+    private static Map<String, Known> readStamps(byte[] payload) {
+        Map<String, Known> out = new java.util.HashMap<>();
+        if (payload == null) {
+            return out;
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+            int count = in.readInt();
+            byte[] sha = new byte[32];
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                in.readFully(sha);
+                long size = in.readLong();
+                if (size < 0) {
+                    throw new IOException("negative size");
+                }
+                out.put(key, new Known(HexFormat.of().formatHex(sha), size));
+            }
+            return out;
+        } catch (IOException | RuntimeException malformed) {
+            return new java.util.HashMap<>(); // a checksum that matched by chance: still not trusted
+        }
+    }
+
+    private static byte[] writeStamps(Map<String, Known> rows) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rows.size() * 120 + 4);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(rows.size());
+            for (Map.Entry<String, Known> r : rows.entrySet()) {
+                out.writeUTF(r.getKey());
+                out.write(HexFormat.of().parseHex(r.getValue().sha256()));
+                out.writeLong(r.getValue().size());
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** The remembered reading of this content, if any (a damaged entry counts as none). */
@@ -346,7 +443,7 @@ public final class FileCache {
         Map<Key, Slice> stored = stored();
         keep.keySet().removeIf(k -> sound(stored.get(k)));
         Map.Entry<String, byte[]> run = madeRun;
-        if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey()))) {
+        if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey())) && !stampsLearnt) {
             return Optional.empty(); // nothing new: the file as it is serves the next run as well
         }
         // Entries carried over are written as they were read, checksum and all, without a copy.
@@ -377,8 +474,17 @@ public final class FileCache {
                 runs.putIfAbsent(e.getKey(), payload);
             }
         }
+        // The stamps this run used or learnt, and as many older ones again (at least STAMPS_KEPT).
+        Map<String, Known> stampRows = new LinkedHashMap<>(usedStamps);
+        int olderStamps = Math.max(STAMPS_KEPT, stampRows.size());
+        for (Map.Entry<String, Known> e : stamps().entrySet()) {
+            if (olderStamps-- <= 0) {
+                break;
+            }
+            stampRows.putIfAbsent(e.getKey(), e.getValue());
+        }
         try {
-            write(keep, carried, runs);
+            write(keep, carried, runs, writeStamps(stampRows));
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
@@ -441,7 +547,7 @@ public final class FileCache {
      * {@code runs}; {@code filesAt[0]} is where the files' entries start, or -1 when the file is
      * to be ignored. Returns why it is ignored, or "".
      */
-    static String header(byte[] bytes, String salt, Map<String, Slice> runs, int[] filesAt) {
+    static String header(byte[] bytes, String salt, Map<String, Slice> runs, Slice[] stamps, int[] filesAt) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             return "not a cache file";
@@ -470,6 +576,15 @@ public final class FileCache {
             b.position(start + 37 + length + 4);
             runs.put(HexFormat.of().formatHex(digest), new Slice(bytes, start, 37 + length + 4));
         }
+        if (b.remaining() >= 37 + 4 && (bytes[b.position() + 32] & 0xff) == STAMPS) {
+            int start = b.position();
+            int length = b.getInt(start + 33);
+            if (length < 0 || length > b.remaining() - 37 - 4) {
+                return "damaged or truncated at byte " + start;
+            }
+            b.position(start + 37 + length + 4);
+            stamps[0] = new Slice(bytes, start, 37 + length + 4);
+        }
         filesAt[0] = b.position();
         return "";
     }
@@ -494,7 +609,8 @@ public final class FileCache {
         return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
     }
 
-    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs) throws IOException {
+    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs, byte[] stampTable)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         if (Files.isSymbolicLink(file)) {
@@ -512,6 +628,7 @@ public final class FileCache {
                 for (Map.Entry<String, byte[]> e : runs.entrySet()) {
                     entry(out, e.getKey(), RUN, e.getValue());
                 }
+                entry(out, "0".repeat(64), STAMPS, stampTable);
                 for (Map.Entry<Key, byte[]> e : entries.entrySet()) {
                     entry(out, e.getKey().sha256(), e.getKey().kind().ordinal(), e.getValue());
                 }

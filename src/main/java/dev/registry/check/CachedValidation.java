@@ -1,5 +1,6 @@
 package dev.registry.check;
 
+import dev.registry.Phases;
 import dev.registry.cache.FileCache;
 import dev.registry.source.CapturedSource;
 import dev.registry.source.Snapshot;
@@ -20,22 +21,32 @@ public final class CachedValidation {
 
     private final FileCache cache;
     private final LocalDate today;
+    private final Phases phases;
     private boolean wholeRunCached;
 
     public CachedValidation(FileCache cache, LocalDate today) {
+        this(cache, today, new Phases());
+    }
+
+    /** A validation that records where its time goes in {@code phases}. */
+    public CachedValidation(FileCache cache, LocalDate today, Phases phases) {
         this.cache = cache;
         this.today = today;
+        this.phases = phases;
     }
 
     /** Every finding in the source. */
     public ValidationReport validate(Source source) {
         if (!cache.enabled()) {
             Validator.warmUpInBackground(); // overlaps reading the files
-            return new Validator(today, cache).validate(new SnapshotReader(cache).read(source));
+            Snapshot snapshot = new SnapshotReader(cache).read(source);
+            phases.done("read");
+            return new Validator(today, cache).validate(snapshot, phases);
         }
-        CapturedSource captured = CapturedSource.of(source);
+        CapturedSource captured = CapturedSource.of(source, phases, cache);
         String key = cache.runKey("validate", captured.label(), today.toString(), captured.fingerprint());
         Optional<FileCache.Run> known = cache.run(key);
+        phases.done("whole-run lookup");
         if (known.isPresent()) {
             wholeRunCached = true;
             return new ValidationReport(captured.label(), known.get().files(), known.get().findings());
@@ -43,7 +54,9 @@ public final class CachedValidation {
         // Only now is it known that the checks will run: the schema compile and the bundled
         // policy cost half a second of CPU that a run answered from the cache should not pay.
         Validator.warmUpInBackground();
-        ValidationReport report = new Validator(today, cache).validate(new SnapshotReader(cache).read(captured));
+        Snapshot snapshot = new SnapshotReader(cache).read(captured);
+        phases.done("parse");
+        ValidationReport report = new Validator(today, cache).validate(snapshot, phases);
         cache.rememberRun(key, new FileCache.Run(report.files(), report.findings()));
         return report;
     }
@@ -51,12 +64,17 @@ public final class CachedValidation {
     /** The snapshot of a source, unchanged files' trees taken from the cache. */
     public Snapshot read(Source source) {
         Validator.warmUpInBackground();
-        return cache.enabled() ? new SnapshotReader(cache).read(CapturedSource.of(source)) : new SnapshotReader(cache).read(source);
+        Snapshot snapshot = cache.enabled() ? new SnapshotReader(cache).read(CapturedSource.of(source, phases, cache))
+                : new SnapshotReader(cache).read(source);
+        phases.done("parse");
+        return snapshot;
     }
 
     /** The findings in the named files and the cross-file rules they take part in. */
     public ValidationReport validate(Snapshot snapshot, Collection<String> paths) {
-        return new Validator(today, cache).validate(snapshot, paths);
+        ValidationReport report = new Validator(today, cache).validate(snapshot, paths);
+        phases.done("checks");
+        return report;
     }
 
     /** Whether the last {@link #validate(Source)} took every finding from the cache. */

@@ -37,6 +37,8 @@ public final class Main {
                           Path cwd, boolean interactive) {
         RegistryCommand root = new RegistryCommand(in, out, err, env, cwd.toAbsolutePath().normalize(), interactive);
         CommandLine cli = new CommandLine(root);
+        // Before the settings below: picocli applies them to the subcommands registered by then.
+        RegistryCommand.subcommandsFor(args).forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

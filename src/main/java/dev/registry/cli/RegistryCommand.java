@@ -18,12 +18,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RegistryCommand.Version.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
-        subcommands = {InitCommand.class, ValidateCommand.class, RiskCommand.class, SchemaCommand.class,
-                RegisterCommand.class, DeployCommand.class, ImportCommand.class, ListCommand.class, ShowCommand.class, ResolveCommand.class,
-                PromoteCommand.class, ApproveCommand.class, DeprecateCommand.class, RetireCommand.class, RollbackCommand.class,
-                GateCommand.class, HistoryCommand.class, HookCommand.class,
-                ExportCommand.class, DiffCommand.class, CodeownersCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
@@ -38,6 +32,60 @@ public final class RegistryCommand implements java.util.concurrent.Callable<Inte
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The subcommands, by name, in the order the usage lists them. They are registered by
+     * {@link #subcommandsFor}, not by the {@code @Command} annotation: picocli reads every
+     * registered command's options by reflection at start-up, a tenth of a second for all of them,
+     * and a run needs one.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "init", InitCommand.class, "validate", ValidateCommand.class, "risk", RiskCommand.class,
+            "schema", SchemaCommand.class, "register", RegisterCommand.class, "deploy", DeployCommand.class,
+            "import", ImportCommand.class, "list", ListCommand.class, "show", ShowCommand.class,
+            "resolve", ResolveCommand.class, "promote", PromoteCommand.class, "approve", ApproveCommand.class,
+            "deprecate", DeprecateCommand.class, "retire", RetireCommand.class, "rollback", RollbackCommand.class,
+            "gate", GateCommand.class, "history", HistoryCommand.class, "hook", HookCommand.class,
+            "export", ExportCommand.class, "diff", DiffCommand.class, "codeowners", CodeownersCommand.class,
+            "generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+
+    /** Names given here rather than read from each class's annotation, which costs as much as registering it. */
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * The subcommands a command line needs: only the one it names when its words before that
+     * name are global options this method knows, else all of them (the usage, a misspelt command
+     * with its suggestions, completion scripts). Either way picocli parses the line as it would
+     * with every subcommand registered.
+     */
+    static Map<String, Class<?>> subcommandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-q", "--quiet", "-v", "--verbose", "--stacktrace" -> {
+                    continue;
+                }
+                case "-C", "--color" -> {
+                    i++; // the option's value, whatever it looks like
+                    continue;
+                }
+                default -> {
+                    if (a.startsWith("--color=") || a.startsWith("-C") && a.length() > 2) {
+                        continue;
+                    }
+                }
+            }
+            Class<?> named = a.startsWith("-") || a.equals("generate-completion") ? null : SUBCOMMANDS.get(a);
+            return named == null ? SUBCOMMANDS : Map.of(a, named);
+        }
+        return SUBCOMMANDS;
+    }
 
     public enum ColorMode { auto, always, never }
 

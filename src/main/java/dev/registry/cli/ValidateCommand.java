@@ -1,5 +1,6 @@
 package dev.registry.cli;
 
+import dev.registry.Phases;
 import dev.registry.UsageException;
 import dev.registry.cache.CacheHome;
 import dev.registry.cache.FileCache;
@@ -7,6 +8,7 @@ import dev.registry.card.CardKind;
 import dev.registry.check.CachedValidation;
 import dev.registry.check.ValidationReport;
 import dev.registry.check.Validator;
+import dev.registry.git.GitIndex;
 import dev.registry.git.GitRepo;
 import dev.registry.git.GitSource;
 import dev.registry.source.Snapshot;
@@ -57,15 +59,27 @@ final class ValidateCommand implements Callable<Integer> {
         String rev;
     }
 
+    /** Set to anything, it has validate print where its time went on stderr: for bench/ and profiling. */
+    static final String TIMINGS = "REGISTRY_TIMINGS";
+
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
         long start = System.nanoTime();
+        Phases phases = new Phases();
         FileCache cache = noCache ? FileCache.disabled() : CacheHome.open(registryRoot, root.env);
-        CachedValidation validation = new CachedValidation(cache, LocalDate.now());
+        phases.done("open cache");
+        CachedValidation validation = new CachedValidation(cache, LocalDate.now(), phases);
         ValidationReport report;
-        if (where != null && (where.staged || where.rev != null)) {
+        Optional<Source> index = where != null && where.staged
+                ? GitIndex.of(registryRoot, root.env, root.cwd, stamp -> cache.known(stamp).stream().mapToLong(FileCache.Known::size).findAny())
+                : Optional.empty();
+        if (index.isPresent()) {
+            phases.done("list the index (git)");
+            report = check(validation, registryRoot, index.get());
+        } else if (where != null && (where.staged || where.rev != null)) {
             try (GitRepo repo = GitRepo.open(registryRoot, root.env, root.cwd)) {
+                phases.done("open repository");
                 report = check(validation, registryRoot, where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev));
             }
         } else {
@@ -73,12 +87,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         long checked = System.nanoTime();
         Optional<String> unsaved = cache.save();
+        phases.done("save cache");
         if (root.verbose) {
             long done = System.nanoTime();
             root.err.printf("read and checked %d files from the %s in %d ms%s%n", report.files(), report.source(),
                     (checked - start) / 1_000_000, validation.wholeRunCached() ? " (no file changed: every finding from the cache)" : "");
             root.err.printf("%s, saved in %d ms%n", cache.stats(), (done - checked) / 1_000_000);
             unsaved.ifPresent(reason -> root.err.println("registry: note: " + reason));
+        }
+        if (!root.env.getOrDefault(TIMINGS, "").isEmpty()) {
+            root.err.println("timings: " + phases.summary());
         }
         return findings.render(root, registryRoot, report);
     }

@@ -128,7 +128,8 @@ public final class GitSource implements Source {
         return repoPath.startsWith(prefix) ? repoPath.substring(prefix.length()) : null;
     }
 
-    private static boolean wanted(String rel) {
+    /** Whether a path in the registry is one a snapshot lists: a registry file, or anything under models/ or deployments/. */
+    static boolean wanted(String rel) {
         return CardKind.forPath(rel).isPresent() || rel.startsWith("models/") || rel.startsWith("deployments/");
     }
 

@@ -1,11 +1,14 @@
 package dev.registry.source;
 
 import dev.registry.EnvironmentException;
+import dev.registry.Phases;
+import dev.registry.cache.FileCache;
 import dev.registry.card.CardKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -43,7 +46,62 @@ public final class CapturedSource implements Source {
      * large to read, are kept by size only: that is all a snapshot learns of them.
      */
     public static CapturedSource of(Source source) {
-        List<Loaded> read = source.entries().parallelStream().map(CapturedSource::load).toList();
+        return of(source, new Phases(), FileCache.disabled());
+    }
+
+    /**
+     * {@link #of(Source)}, except that a card whose {@link SourceEntry.Stamp stamp} the cache
+     * knows is not read: its digest is the one remembered for the stamp, and its bytes are read
+     * (and checked against that digest) only if something asks for them. The digests of cards
+     * read are remembered under their stamps for the next run, when the stamp is
+     * {@linkplain SourceEntry.Stamp#settledBefore settled}. Records the time spent listing and
+     * reading in {@code phases}.
+     */
+    public static CapturedSource of(Source source, Phases phases, FileCache cache) {
+        long readStart = System.currentTimeMillis();
+        List<SourceEntry> entries = source.entries();
+        phases.done("list");
+        Loaded[] loaded = new Loaded[entries.size()];
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < loaded.length; i++) {
+            SourceEntry e = entries.get(i);
+            if (e.type() != SourceEntry.Type.FILE || !isReadable(e)) {
+                loaded[i] = new Loaded(e, "");
+                continue;
+            }
+            Optional<FileCache.Known> known = e.stamp().flatMap(s -> cache.known(s.key())).filter(k -> k.size() == e.size());
+            if (known.isPresent()) {
+                String sha = known.get().sha256();
+                loaded[i] = new Loaded(new SourceEntry(e.path(), e.type(), e.size(), () -> checked(e, sha), e.stamp()), sha);
+            } else {
+                unknown.add(i);
+            }
+        }
+        List<byte[]> contents = source.read(unknown.stream().map(entries::get).toList());
+        java.util.stream.IntStream.range(0, unknown.size()).parallel().forEach(j -> {
+            SourceEntry e = entries.get(unknown.get(j));
+            byte[] bytes = contents.get(j);
+            String sha = HexFormat.of().formatHex(sha256().digest(bytes));
+            if (bytes.length == e.size()) {
+                e.stamp().filter(s -> s.settledBefore(readStart)).ifPresent(s -> cache.rememberStamp(s.key(), sha, bytes.length));
+            }
+            loaded[unknown.get(j)] = new Loaded(new SourceEntry(e.path(), e.type(), bytes.length, () -> bytes, e.stamp()), sha);
+        });
+        CapturedSource captured = of(source.label(), List.of(loaded));
+        phases.done("read and hash");
+        return captured;
+    }
+
+    /** The bytes of an entry known by its stamp, provided they still are the ones it stands for. */
+    private static byte[] checked(SourceEntry e, String sha) throws IOException {
+        byte[] bytes = e.content().read();
+        if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(sha)) {
+            throw new IOException("it changed during the run; run again");
+        }
+        return bytes;
+    }
+
+    private static CapturedSource of(String label, List<Loaded> read) {
         MessageDigest digest = sha256();
         Map<String, String> digests = new HashMap<>();
         for (Loaded l : read) {
@@ -54,21 +112,8 @@ public final class CapturedSource implements Source {
                 digests.put(e.path(), l.sha256());
             }
         }
-        return new CapturedSource(source.label(), read.stream().map(Loaded::entry).toList(), digests,
+        return new CapturedSource(label, read.stream().map(Loaded::entry).toList(), digests,
                 HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static Loaded load(SourceEntry e) {
-        if (e.type() != SourceEntry.Type.FILE || !isReadable(e)) {
-            return new Loaded(e, "");
-        }
-        try {
-            byte[] bytes = e.content().read();
-            return new Loaded(new SourceEntry(e.path(), e.type(), bytes.length, () -> bytes),
-                    HexFormat.of().formatHex(sha256().digest(bytes)));
-        } catch (IOException ex) {
-            throw new EnvironmentException("cannot read " + e.path() + ": " + ex.getMessage(), ex);
-        }
     }
 
     private static boolean isReadable(SourceEntry e) {
@@ -103,7 +148,7 @@ public final class CapturedSource implements Source {
                     try {
                         return new String(e.content().read(), StandardCharsets.UTF_8);
                     } catch (IOException ex) {
-                        throw new IllegalStateException(ex);
+                        throw new EnvironmentException("cannot read " + path + ": " + ex.getMessage(), ex);
                     }
                 });
     }

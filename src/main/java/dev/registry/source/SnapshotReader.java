@@ -107,16 +107,14 @@ public final class SnapshotReader {
         if (tooLarge.isPresent()) {
             return Outcome.rejected(tooLarge.get());
         }
-        byte[] bytes;
-        try {
-            bytes = e.content().read();
-        } catch (IOException ex) {
-            throw new dev.registry.EnvironmentException("cannot read " + path + ": " + ex.getMessage(), ex);
-        }
         if (!cache.enabled()) {
-            return outcome(path, kind.get(), yaml.read(path, bytes), "");
+            return outcome(path, kind.get(), yaml.read(path, read(e)), "");
         }
-        String sha256 = known.apply(e).orElseGet(() -> FileCache.sha256(bytes));
+        // A captured entry known by its stamp is not read at all when the cache has its tree:
+        // its bytes are read only if a finding needs positions in it.
+        Optional<String> knownSha256 = known.apply(e);
+        byte[] bytes = knownSha256.isPresent() ? null : read(e);
+        String sha256 = knownSha256.orElseGet(() -> FileCache.sha256(bytes));
         Optional<FileCache.Parse> cached = cache.parse(sha256, kind.get());
         if (cached.isPresent()) {
             if (cached.get() instanceof FileCache.Refused refused) {
@@ -124,16 +122,24 @@ public final class SnapshotReader {
                 return Outcome.rejected(new Finding(f.ruleId(), f.severity(), path, f.line(), f.column(), f.pointer(),
                         f.message(), f.hint(), f.related()));
             }
-            YamlDocument doc = yaml.document(((FileCache.Tree) cached.get()).root(), bytes);
+            YamlDocument doc = yaml.document(path, ((FileCache.Tree) cached.get()).root(), bytes == null ? e.content() : () -> bytes);
             return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc, sha256)), Optional.empty());
         }
-        StrictYamlReader.Result r = yaml.read(path, bytes);
+        StrictYamlReader.Result r = yaml.read(path, bytes == null ? read(e) : bytes);
         if (r instanceof StrictYamlReader.Rejected rej) {
             cache.rememberRefused(sha256, kind.get(), rej.finding());
         } else {
             cache.rememberTree(sha256, kind.get(), ((StrictYamlReader.Parsed) r).document().root());
         }
         return outcome(path, kind.get(), r, sha256);
+    }
+
+    private static byte[] read(SourceEntry e) {
+        try {
+            return e.content().read();
+        } catch (IOException ex) {
+            throw new dev.registry.EnvironmentException("cannot read " + e.path() + ": " + ex.getMessage(), ex);
+        }
     }
 
     private static Outcome outcome(String path, CardKind kind, StrictYamlReader.Result r, String sha256) {

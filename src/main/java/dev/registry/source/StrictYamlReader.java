@@ -95,12 +95,15 @@ public final class StrictYamlReader {
 
     /**
      * The document for a tree this reader made from {@code bytes} before (a cached one): its
-     * positions are found from the bytes when first needed, exactly as {@link #read} finds them.
+     * positions are found from the bytes, read when first needed, exactly as {@link #read} finds
+     * them. {@code path} names the file in the error raised when they can no longer be read.
      */
-    public YamlDocument document(JsonNode root, byte[] bytes) {
+    public YamlDocument document(String path, JsonNode root, SourceEntry.Content bytes) {
         return new YamlDocument(root, () -> {
             try {
-                return locate(decode(bytes));
+                return locate(decode(bytes.read()));
+            } catch (IOException e) {
+                throw new dev.registry.EnvironmentException("cannot read " + path + ": " + e.getMessage(), e);
             } catch (YamlProblem e) {
                 throw new IllegalStateException("cached content no longer decodes: " + e.getMessage(), e);
             }

@@ -107,4 +107,39 @@ class RegistryCommandTest {
         assertEquals(4, ExitCode.of(new IllegalStateException("bug")));
         assertEquals(4, ExitCode.of(new java.io.UncheckedIOException(new java.io.IOException("x"))));
     }
+
+    @Test
+    void theSubcommandListNamesEachCommandAsItsAnnotationDoes() {
+        RegistryCommand.SUBCOMMANDS.forEach((name, c) ->
+                assertEquals(c.getAnnotation(picocli.CommandLine.Command.class).name(), name, c.getName()));
+        assertEquals(22, RegistryCommand.SUBCOMMANDS.size());
+    }
+
+    @Test
+    void aCommandLineRegistersOnlyTheSubcommandItNamesAfterKnownGlobalOptions() {
+        assertEquals(java.util.Set.of("validate"), names("validate", "--staged"));
+        assertEquals(java.util.Set.of("validate"), names("-C", "list", "-q", "--color", "never", "-v", "--stacktrace", "validate"));
+        assertEquals(java.util.Set.of("schema"), names("-Cdir", "--color=always", "--quiet", "--verbose", "schema", "model"));
+        assertEquals(java.util.Set.of("gate"), names("gate", "validate"));
+        // Everything else gets every subcommand: usage, version, misspelt names, clusters, completion.
+        for (String[] line : new String[][] {{}, {"--help"}, {"-h", "validate"}, {"--version"}, {"validat"}, {"-qv", "validate"},
+                {"--", "validate"}, {"generate-completion"}, {"-C"}, {"--colour=always", "validate"}}) {
+            assertEquals(RegistryCommand.SUBCOMMANDS.keySet(), names(line), String.join(" ", line));
+        }
+    }
+
+    private static java.util.Set<String> names(String... args) {
+        return RegistryCommand.subcommandsFor(args).keySet();
+    }
+
+    @Test
+    void globalOptionsWorkBeforeAndAfterALazilyRegisteredSubcommand() {
+        dev.registry.testing.Registries.minimal(dir.resolve("reg"));
+        var before = Cli.in(dir).run("-C", "reg", "-q", "validate");
+        var after = Cli.in(dir).run("validate", "-C", "reg", "-q");
+        assertEquals(0, before.exit(), before.toString());
+        assertEquals("", before.out() + before.err());
+        assertEquals(0, after.exit(), after.toString());
+        assertEquals("", after.out() + after.err());
+    }
 }
