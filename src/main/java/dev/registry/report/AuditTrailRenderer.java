@@ -115,12 +115,7 @@ public final class AuditTrailRenderer {
             fields.forEach(list::add);
         }
         root.put("count", entries.size());
-        try {
-            out.println(JsonRenderer.JSON.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        out.flush();
+        JsonRenderer.write(root, out);
     }
 
     private static void where(ObjectNode n, AuditEntry e) {
