@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("import 3 model versions from inventory.csv");
 
     @Option(names = "--csv", required = true, paramLabel = "<file>", description = "The spreadsheet export to import.")
     Path csv;

@@ -17,11 +17,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --dry-run} and {@code --commit}, shared by every command that writes cards, and the one
- * way such commands run their write and report it.
+ * way such commands run their write and report it. Each command creates it with the commit
+ * message it writes, which {@code --commit}'s help shows:
+ * {@code @Mixin WriteOptions write = WriteOptions.committing("promote credit-scorer@2.1.0 to production");}
  */
 public final class WriteOptions {
 
@@ -29,10 +34,50 @@ public final class WriteOptions {
             description = "Validate the change and print it as a unified diff (new files in full); write nothing.")
     boolean dryRun;
 
+    /** The description stands until {@link CommitHelp} puts in the command's own message. */
     @Option(names = "--commit",
-            description = "Commit the written files, and only them, with your git identity and a message such as"
-                    + " `register credit-scorer@2.1.0`; other staged changes stay staged.")
+            description = "Commit the written files, and only them, with your git identity; other staged changes stay staged.")
     boolean commit;
+
+    /** An example of the commit message the command writes. */
+    private final String message;
+
+    private WriteOptions(String message) {
+        this.message = message;
+    }
+
+    /** The options of a command whose commits read like {@code message}. */
+    static WriteOptions committing(String message) {
+        return new WriteOptions(message);
+    }
+
+    String commitDescription() {
+        return "Commit the written files, and only them, with your git identity and a message such as `" + message
+                + "`; other staged changes stay staged.";
+    }
+
+    /**
+     * Gives every subcommand's {@code --commit} its own example message. Descriptions in
+     * annotations are constants, and this one is shared by a mixin, so the root command's model
+     * is rewritten once it is built: each mixed-in {@code --commit} is replaced by a copy with the
+     * command's message (bound to the same field).
+     */
+    static final class CommitHelp implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec root) {
+            for (CommandLine sub : root.subcommands().values()) {
+                CommandSpec spec = sub.getCommandSpec();
+                for (CommandSpec mixin : spec.mixins().values()) {
+                    if (mixin.userObject() instanceof WriteOptions w) {
+                        OptionSpec commit = spec.findOption("--commit");
+                        spec.remove(commit);
+                        spec.addOption(OptionSpec.builder(commit).description(w.commitDescription()).build());
+                    }
+                }
+            }
+            return root;
+        }
+    }
 
     /** Plans, validates and writes through the one write service. */
     WriteOutcome run(RegistryCommand root, Path registryRoot, WritePlan plan) {
