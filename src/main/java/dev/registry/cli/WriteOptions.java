@@ -98,15 +98,18 @@ public final class WriteOptions {
 
     /** Runs the write and reports it with paths shown from where the user is; returns the exit code. */
     int execute(RegistryCommand root, Path registryRoot, WritePlan plan) {
-        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty());
+        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * Prints the outcome: refusals and skipped parts as findings on stderr, a dry run's diff or
      * the written paths on stdout. {@code diagnostics} decides how finding paths are shown;
-     * {@code summary}, when given, replaces the list of written files (an import writes thousands).
+     * {@code summary}, when given, replaces the list of written files (an import writes thousands);
+     * {@code dryRunNote}, when given, is added to a dry run's line (what it would skip).
      */
-    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary) {
+    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary,
+               Optional<String> dryRunNote) {
         Output results = root.output(registryRoot, root.out);
         if (outcome instanceof WriteOutcome.Refused r) {
             List<Finding> sorted = r.findings().stream().sorted(Finding.ORDER).toList();
@@ -126,7 +129,8 @@ public final class WriteOptions {
             // On a terminal stdout and stderr are one screen: the diff first, then what it means.
             root.out.flush();
             if (!root.quiet) {
-                root.err.println("dry run: nothing written; " + describe(changes) + " would be written");
+                root.err.println("dry run: nothing written; " + describe(changes) + " would be written"
+                        + dryRunNote.map(n -> "; " + n).orElse(""));
             }
             warnOthers(root, p.otherErrors());
         } else if (outcome instanceof WriteOutcome.Written w) {
