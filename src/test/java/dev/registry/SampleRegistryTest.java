@@ -140,4 +140,30 @@ class SampleRegistryTest {
                     .map(Owners.Person::roles).orElse(List.of()).contains("risk-officer")), m.ref() + " lacks a risk-officer approval");
         }
     }
+
+    /**
+     * `export --profile eu-ai-act` is for high-risk systems: the ones in production fill every
+     * column their cards can hold (the certificate says why there is none), so the tour's filing
+     * has no holes where it matters.
+     */
+    @Test
+    void theEuAiActExportOfHighRiskProductionSystemsHasNoEmptyCardColumns() throws Exception {
+        var r = Cli.in(Registries.sample()).run("export", "--profile", "eu-ai-act", "--tier", "high", "--stage", "production",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of("credit-scorer@2.1.0", "cv-screener@1.2.0", "health-premium-pricer@3.1.0"),
+                rows.findValuesAsText("reference"));
+        List<String> empty = new java.util.ArrayList<>();
+        for (JsonNode row : rows) {
+            for (String column : List.of("certificate", "instructionsForUse", "humanOversight", "postMarketMonitoring",
+                    "intendedUse", "trainingData", "evaluations", "incidentOwner", "artifactSha256")) {
+                JsonNode v = row.path(column);
+                if (v.isNull() || v.isMissingNode() || (v.isArray() ? v.isEmpty() : v.asText().isBlank())) {
+                    empty.add(row.path("reference").asText() + " " + column);
+                }
+            }
+        }
+        assertEquals(List.of(), empty);
+    }
 }

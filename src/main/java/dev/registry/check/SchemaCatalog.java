@@ -96,8 +96,9 @@ public final class SchemaCatalog {
      * A schema with the definitions it refers to in other bundled files copied in, so that editors
      * (yaml-language-server) can use it as one offline file: {@code common.schema.json#/$defs/x}
      * becomes {@code #/$defs/common-x}, {@code policy.schema.json#/$defs/rule} {@code #/$defs/policy-rule}.
+     * The caller prints it, in the JSON style of every result.
      */
-    public static String bundled(CardKind kind) {
+    public static com.fasterxml.jackson.databind.node.ObjectNode bundled(CardKind kind) {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode schema =
                     (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text(kind.schemaFile()));
@@ -120,7 +121,7 @@ public final class SchemaCatalog {
                     defs.set(prefix(file) + e.getKey(), copy);
                 });
             }
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
+            return schema;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

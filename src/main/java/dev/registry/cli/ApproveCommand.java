@@ -22,7 +22,7 @@ final class ApproveCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("approve credit-scorer@2.1.0 for production");
 
     @Parameters(paramLabel = "<model@version>", description = "The version to approve.")
     String target;

@@ -31,7 +31,7 @@ final class DeployCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("deploy credit-scorer@2.1.0 to loan-origination-eu-prod");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;

@@ -21,7 +21,7 @@ final class DeprecateCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("deprecate credit-scorer@2.0.3 for credit-scorer@2.1.0, retire after 2027-02-21");
 
     @Parameters(paramLabel = "<model@version>", description = "The version to deprecate.")
     String target;

@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("import 3 model versions from inventory.csv");
 
     @Option(names = "--csv", required = true, paramLabel = "<file>", description = "The spreadsheet export to import.")
     Path csv;
@@ -79,9 +79,13 @@ final class ImportCommand implements Callable<Integer> {
                     .map(f -> f.path().equals(shown) ? f : displayed(f, cards)).toList());
         }
         int written = outcome.changes().changes().size();
+        // With --skip-invalid every data row becomes a card or is skipped.
+        int skipped = outcome.changes().skipped().isEmpty() ? 0 : importer.rows() - written;
+        String rows = skipped + (skipped == 1 ? " row" : " rows");
         String summary = "imported " + written + " model " + (written == 1 ? "version" : "versions") + " from " + shown
-                + (outcome.changes().skipped().isEmpty() ? "" : "; skipped the rows reported above");
-        return write.report(root, registryRoot, diagnostics, outcome, Optional.of(summary));
+                + (skipped == 0 ? "" : "; skipped " + rows + ", reported above");
+        return write.report(root, registryRoot, diagnostics, outcome, Optional.of(summary),
+                skipped == 0 ? Optional.empty() : Optional.of(rows + " of " + shown + " would be skipped, reported above"));
     }
 
     private static Finding displayed(Finding f, Output o) {

@@ -1,6 +1,8 @@
 package dev.registry.cli;
 
+import dev.registry.check.SchemaCatalog;
 import dev.registry.edit.RegistryScaffold;
+import dev.registry.report.JsonRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +28,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = dir == null ? root.base() : root.base().resolve(dir).normalize();
-        List<Path> written = RegistryScaffold.create(target, name);
+        List<Path> written = RegistryScaffold.create(target, name, k -> JsonRenderer.text(SchemaCatalog.bundled(k)));
         if (!root.quiet) {
             written.forEach(p -> root.out.println("created " + root.cwd.relativize(p.toAbsolutePath())));
             root.out.println("next: registry -C " + (root.cwd.equals(target) ? "." : root.cwd.relativize(target)) + " validate");

@@ -25,7 +25,7 @@ final class PromoteCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("promote credit-scorer@2.1.0 to production");
 
     @Parameters(paramLabel = "<model@version>", description = "The version to promote.")
     String target;

@@ -42,7 +42,7 @@ final class RegisterCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("register credit-scorer@2.1.0");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;

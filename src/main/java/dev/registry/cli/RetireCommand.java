@@ -17,7 +17,7 @@ final class RetireCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("retire credit-scorer@2.0.3");
 
     @Parameters(paramLabel = "<model@version>", description = "The version to retire.")
     String target;

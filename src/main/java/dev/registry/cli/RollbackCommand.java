@@ -27,7 +27,7 @@ final class RollbackCommand implements Callable<Integer> {
     RegistryCommand root;
 
     @Mixin
-    WriteOptions write;
+    WriteOptions write = WriteOptions.committing("rollback loan-origination-eu-prod to credit-scorer@2.0.3 (from credit-scorer@2.1.0)");
 
     @Parameters(paramLabel = "<deployment>", description = "The deployment to roll back.")
     String deployment;

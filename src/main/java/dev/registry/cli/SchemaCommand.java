@@ -3,6 +3,7 @@ package dev.registry.cli;
 import dev.registry.UsageException;
 import dev.registry.card.CardKind;
 import dev.registry.check.SchemaCatalog;
+import dev.registry.report.JsonRenderer;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -35,7 +36,7 @@ final class SchemaCommand implements Callable<Integer> {
         }
         CardKind k = CardKind.parse(kind).orElseThrow(() -> new UsageException("unknown kind `" + kind + "`; expected one of "
                 + Arrays.stream(CardKind.values()).map(CardKind::id).collect(Collectors.joining(", "))));
-        root.out.print(SchemaCatalog.bundled(k));
+        root.out.print(JsonRenderer.text(SchemaCatalog.bundled(k)));
         root.out.flush();
         return ExitCode.OK;
     }

@@ -17,11 +17,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --dry-run} and {@code --commit}, shared by every command that writes cards, and the one
- * way such commands run their write and report it.
+ * way such commands run their write and report it. Each command creates it with the commit
+ * message it writes, which {@code --commit}'s help shows:
+ * {@code @Mixin WriteOptions write = WriteOptions.committing("promote credit-scorer@2.1.0 to production");}
  */
 public final class WriteOptions {
 
@@ -29,10 +34,50 @@ public final class WriteOptions {
             description = "Validate the change and print it as a unified diff (new files in full); write nothing.")
     boolean dryRun;
 
+    /** The description stands until {@link CommitHelp} puts in the command's own message. */
     @Option(names = "--commit",
-            description = "Commit the written files, and only them, with your git identity and a message such as"
-                    + " `register credit-scorer@2.1.0`; other staged changes stay staged.")
+            description = "Commit the written files, and only them, with your git identity; other staged changes stay staged.")
     boolean commit;
+
+    /** An example of the commit message the command writes. */
+    private final String message;
+
+    private WriteOptions(String message) {
+        this.message = message;
+    }
+
+    /** The options of a command whose commits read like {@code message}. */
+    static WriteOptions committing(String message) {
+        return new WriteOptions(message);
+    }
+
+    String commitDescription() {
+        return "Commit the written files, and only them, with your git identity and a message such as `" + message
+                + "`; other staged changes stay staged.";
+    }
+
+    /**
+     * Gives every subcommand's {@code --commit} its own example message. Descriptions in
+     * annotations are constants, and this one is shared by a mixin, so the root command's model
+     * is rewritten once it is built: each mixed-in {@code --commit} is replaced by a copy with the
+     * command's message (bound to the same field).
+     */
+    static final class CommitHelp implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec root) {
+            for (CommandLine sub : root.subcommands().values()) {
+                CommandSpec spec = sub.getCommandSpec();
+                for (CommandSpec mixin : spec.mixins().values()) {
+                    if (mixin.userObject() instanceof WriteOptions w) {
+                        OptionSpec commit = spec.findOption("--commit");
+                        spec.remove(commit);
+                        spec.addOption(OptionSpec.builder(commit).description(w.commitDescription()).build());
+                    }
+                }
+            }
+            return root;
+        }
+    }
 
     /** Plans, validates and writes through the one write service. */
     WriteOutcome run(RegistryCommand root, Path registryRoot, WritePlan plan) {
@@ -53,15 +98,18 @@ public final class WriteOptions {
 
     /** Runs the write and reports it with paths shown from where the user is; returns the exit code. */
     int execute(RegistryCommand root, Path registryRoot, WritePlan plan) {
-        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty());
+        return report(root, registryRoot, root.output(registryRoot, root.err), run(root, registryRoot, plan), Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * Prints the outcome: refusals and skipped parts as findings on stderr, a dry run's diff or
      * the written paths on stdout. {@code diagnostics} decides how finding paths are shown;
-     * {@code summary}, when given, replaces the list of written files (an import writes thousands).
+     * {@code summary}, when given, replaces the list of written files (an import writes thousands);
+     * {@code dryRunNote}, when given, is added to a dry run's line (what it would skip).
      */
-    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary) {
+    int report(RegistryCommand root, Path registryRoot, Output diagnostics, WriteOutcome outcome, Optional<String> summary,
+               Optional<String> dryRunNote) {
         Output results = root.output(registryRoot, root.out);
         if (outcome instanceof WriteOutcome.Refused r) {
             List<Finding> sorted = r.findings().stream().sorted(Finding.ORDER).toList();
@@ -81,7 +129,8 @@ public final class WriteOptions {
             // On a terminal stdout and stderr are one screen: the diff first, then what it means.
             root.out.flush();
             if (!root.quiet) {
-                root.err.println("dry run: nothing written; " + describe(changes) + " would be written");
+                root.err.println("dry run: nothing written; " + describe(changes) + " would be written"
+                        + dryRunNote.map(n -> "; " + n).orElse(""));
             }
             warnOthers(root, p.otherErrors());
         } else if (outcome instanceof WriteOutcome.Written w) {

@@ -3,7 +3,6 @@ package dev.registry.edit;
 import dev.registry.EnvironmentException;
 import dev.registry.UsageException;
 import dev.registry.card.CardKind;
-import dev.registry.check.SchemaCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Lays out a new, empty registry that validates, with schema hints for editors. */
 public final class RegistryScaffold {
@@ -21,8 +21,12 @@ public final class RegistryScaffold {
     private RegistryScaffold() {
     }
 
-    /** Creates the registry; refuses to touch a folder that already has registry.yaml or owners.yaml. */
-    public static List<Path> create(Path dir, String requestedName) {
+    /**
+     * Creates the registry; refuses to touch a folder that already has registry.yaml or owners.yaml.
+     *
+     * @param schemaText each kind's bundled schema as the file's text (printed as {@code registry schema} prints it)
+     */
+    public static List<Path> create(Path dir, String requestedName, Function<CardKind, String> schemaText) {
         for (String f : List.of("registry.yaml", "owners.yaml")) {
             if (Files.exists(dir.resolve(f))) {
                 throw new UsageException(dir.resolve(f) + " already exists; `init` never overwrites a registry");
@@ -34,7 +38,7 @@ public final class RegistryScaffold {
         }
         List<Path> written = new ArrayList<>();
         for (CardKind k : CardKind.values()) {
-            written.add(write(dir.resolve(SCHEMA_DIR).resolve(k.schemaFile()), SchemaCatalog.bundled(k)));
+            written.add(write(dir.resolve(SCHEMA_DIR).resolve(k.schemaFile()), schemaText.apply(k)));
         }
         written.add(write(dir.resolve("registry.yaml"), """
                 # yaml-language-server: $schema=%s/registry.schema.json

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.BranchConfig;
@@ -168,6 +169,18 @@ public final class History implements AutoCloseable {
     /** The deployment card named {@code name} in a commit. */
     public Optional<CardAt> deployment(String commit, String name) {
         return Optional.ofNullable(index("deployments", parse(ObjectId.fromString(commit))).get(name));
+    }
+
+    /** The names of the models with a card in a commit. */
+    public Set<String> modelNames(String commit) {
+        Set<String> out = new TreeSet<>();
+        index("models", parse(ObjectId.fromString(commit))).keySet().forEach(k -> out.add(k.substring(0, k.indexOf('@'))));
+        return out;
+    }
+
+    /** The names of the deployments with a card in a commit. */
+    public Set<String> deploymentNames(String commit) {
+        return new TreeSet<>(index("deployments", parse(ObjectId.fromString(commit))).keySet());
     }
 
     /**

@@ -62,7 +62,7 @@ public record CardDiff(Optional<Transition> stage, Optional<Transition> tier, De
         return stage.isEmpty() && tier.isEmpty() && approvals.isEmpty() && evidence.isEmpty() && fields.isEmpty();
     }
 
-    private static Optional<Transition> transition(JsonNode from, JsonNode to) {
+    static Optional<Transition> transition(JsonNode from, JsonNode to) {
         if (from.equals(to)) {
             return Optional.empty();
         }
@@ -136,7 +136,7 @@ public record CardDiff(Optional<Transition> stage, Optional<Transition> tier, De
         return out;
     }
 
-    private static List<String> keys(JsonNode a, JsonNode b) {
+    static List<String> keys(JsonNode a, JsonNode b) {
         Set<String> all = new LinkedHashSet<>();
         for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
             all.add(it.next());

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param movedFrom the card's previous path, when the commit moved it
  */
 public record Revision(CommitInfo commit, ModelRef model, Kind kind, String path, Optional<String> movedFrom,
-                       CardDiff diff) {
+                       CardDiff diff) implements AuditEntry {
 
     public enum Kind {
         CREATED, CHANGED, DELETED;

@@ -53,16 +53,16 @@ public final class ApprovePlan {
             String message = "approve " + ref + " for " + stage;
             Optional<Owners.Person> who = s.owners().person(identity);
             if (who.isEmpty()) {
-                return refused(message, Cards.refusalNear(state, card.path(), "approval-unknown", "/approvals", "your git identity " + identity
-                        + " is not a person in owners.yaml; approvals must come from people listed there",
+                return refused(message, Cards.refusalNear(state, card.path(), "approval-unknown", "/approvals",
+                        "your git identity " + identity + " is not a person in owners.yaml; approvals must come from people listed there",
                         "commit as the address owners.yaml gives you (git config user.email), or list " + identity
                                 + " among your `aliases` there"));
             }
             Owners.Person person = who.get();
             Readiness r = Readiness.forStage(s, card, stage, today);
             if (r.tier() == RiskTier.UNACCEPTABLE) {
-                return refused(message, Cards.refusalNear(state, card.path(), "gate-unacceptable", "/risk", ref + " is of unacceptable risk: it can"
-                        + " never be promoted, so there is nothing to approve", ""));
+                return refused(message, Cards.refusalNear(state, card.path(), "gate-unacceptable", "/risk",
+                        ref + " is of unacceptable risk: it can never be promoted, so there is nothing to approve", ""));
             }
             List<Gate> gates = GatePolicy.of(s).approvalGatesFor(stage, r.tier());
             Set<String> asked = new LinkedHashSet<>();
@@ -72,14 +72,16 @@ public final class ApprovePlan {
             Predicate<String> cannotCount = e -> ownersExcluded && check.isOwner(e, card);
             String chosen = role.orElseGet(() -> person.roles().stream().filter(asked::contains).findFirst().orElse(""));
             if (!chosen.isEmpty() && !person.roles().contains(chosen)) {
-                return refused(message, Cards.refusalNear(state, card.path(), "approval-role", "/approvals", "owners.yaml does not give " + person.email()
-                        + " the role " + chosen + (person.roles().isEmpty() ? "" : "; their roles: " + String.join(", ", person.roles())),
+                return refused(message, Cards.refusalNear(state, card.path(), "approval-role", "/approvals",
+                        "owners.yaml does not give " + person.email() + " the role " + chosen
+                                + (person.roles().isEmpty() ? "" : "; their roles: " + String.join(", ", person.roles())),
                         "approve in a role you hold, or ask someone who holds " + chosen
                                 + holders(s.owners(), List.of(chosen), cannotCount)));
             }
             if (cannotCount.test(person.email())) {
-                return refused(message, Cards.refusal(state, card.path(), "approval-self", "/owners", person.email() + " owns " + ref + ", and the "
-                        + gates.get(0).name() + " gate does not count owners' approvals of their own model",
+                return refused(message, Cards.refusal(state, card.path(), "approval-self", "/owners",
+                        person.email() + " owns " + ref + ", and the " + gates.get(0).name()
+                                + " gate does not count owners' approvals of their own model",
                         "ask someone who does not own it" + holders(s.owners(), List.copyOf(asked), cannotCount)));
             }
             // Approving again adds an entry: the earlier one stays in the audit trail, and the gate
@@ -89,9 +91,9 @@ public final class ApprovePlan {
                 Approval a = card.approvals().get(i);
                 if (a.stage() == stage && person.answersTo(a.by()) && a.role().equals(chosen)
                         && a.date().equals(Optional.of(today)) && a.comment().equals(note)) {
-                    return refused(message, Cards.refusal(state, card.path(), "approval-duplicate", "/approvals/" + i, person.email()
-                            + " has already approved " + ref + " for " + stage + (chosen.isEmpty() ? "" : " as " + chosen)
-                            + " today", "to approve it again after a change, say what you checked with --comment"));
+                    return refused(message, Cards.refusal(state, card.path(), "approval-duplicate", "/approvals/" + i,
+                            person.email() + " has already approved " + ref + " for " + stage + (chosen.isEmpty() ? "" : " as " + chosen)
+                                    + " today", "to approve it again after a change, say what you checked with --comment"));
                 }
             }
             Map<String, YamlValue> entry = new LinkedHashMap<>();

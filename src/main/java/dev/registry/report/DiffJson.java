@@ -22,7 +22,7 @@ public final class DiffJson {
     }
 
     public static void write(DiffReport report, Writer out) {
-        try (JsonGenerator g = JsonTable.generator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.writeStartObject();
             side(g, "from", report.from());
             side(g, "to", report.to());

@@ -1,11 +1,6 @@
 package dev.registry.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.registry.export.Cell;
 import dev.registry.export.ExportTable;
 import java.io.IOException;
@@ -19,15 +14,11 @@ import java.util.List;
  */
 public final class JsonTable {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private JsonTable() {
     }
 
     public static void write(ExportTable table, Writer out) {
-        try (JsonGenerator g = generator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.writeStartArray();
             List<String> columns = table.columns();
             for (List<Cell> row : table.rows()) {
@@ -43,17 +34,6 @@ public final class JsonTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A pretty-printing generator with LF line endings on every platform, so exports compare byte for byte. */
-    static JsonGenerator generator(Writer out) throws IOException {
-        JsonGenerator g = FACTORY.createGenerator(out);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-        g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withArrayIndenter(indent).withObjectIndenter(indent));
-        return g;
     }
 
     static void write(JsonGenerator g, Cell cell) throws IOException {

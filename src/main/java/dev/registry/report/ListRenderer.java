@@ -57,7 +57,7 @@ public final class ListRenderer {
                     strings(o, "dataResidency", m.dataResidency());
                     strings(o, "deployments", r.deployments().stream().map(Deployment::name).toList());
                 }
-                json(a, out);
+                JsonRenderer.write(a, out);
             }
             case CSV -> {
                 CsvWriter w = new CsvWriter(out).row(MODEL_COLUMNS);
@@ -101,7 +101,7 @@ public final class ListRenderer {
                     o.put("stage", stage(r).orElse(null));
                     o.put("tier", tier(r).orElse(null));
                 }
-                json(a, out);
+                JsonRenderer.write(a, out);
             }
             case CSV -> {
                 CsvWriter w = new CsvWriter(out).row(DEPLOYMENT_COLUMNS);
@@ -125,15 +125,6 @@ public final class ListRenderer {
     static void strings(ObjectNode o, String key, List<String> values) {
         ArrayNode a = o.putArray(key);
         values.forEach(a::add);
-    }
-
-    static void json(Object tree, PrintWriter out) {
-        try {
-            out.println(JsonRenderer.JSON.writeValueAsString(tree));
-            out.flush();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Where a version runs, as environment counts: {@code prod:2 stage:1}, or {@code -}. */

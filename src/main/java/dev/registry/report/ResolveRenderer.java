@@ -70,7 +70,7 @@ public final class ResolveRenderer {
             n.put("stage", c.card().stage().id());
             ListRenderer.strings(n, "reasons", c.reasons());
         }
-        ListRenderer.json(root, out);
+        JsonRenderer.write(root, out);
     }
 
     private static void candidate(ObjectNode n, Resolver.Candidate c) {

@@ -112,7 +112,7 @@ public final class ShowRenderer {
             }
             o.set("card", m.document());
         }
-        ListRenderer.json(a, out);
+        JsonRenderer.write(a, out);
     }
 
     private static List<String> rule(RuleMatch r) {

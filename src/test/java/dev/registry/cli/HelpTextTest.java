@@ -80,6 +80,29 @@ class HelpTextTest {
     }
 
     @Test
+    void commitShowsTheMessageOfItsOwnCommand() {
+        List<String> commands = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (CommandSpec c : commands()) {
+            CommandLine.Model.OptionSpec commit = c.findOption("--commit");
+            if (commit == null) {
+                continue;
+            }
+            commands.add(c.name());
+            String text = String.join(" ", commit.description());
+            if (!text.contains("a message such as `" + c.name() + " ")) {
+                wrong.add(c.qualifiedName() + ": " + text);
+            }
+        }
+        assertEquals(List.of("register", "deploy", "import", "promote", "approve", "deprecate", "retire", "rollback"), commands);
+        assertEquals(List.of(), wrong);
+        // The copy is still bound to the command's field: --commit parses as before.
+        var r = dev.registry.testing.Cli.in(Path.of("").toAbsolutePath()).run("promote", "--help");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(1, r.out().split("--commit ", -1).length - 1, "listed once: " + r.out());
+    }
+
+    @Test
     void everyOptionAndParameterSaysWhatItIs() {
         List<String> silent = new ArrayList<>();
         for (CommandSpec c : commands()) {

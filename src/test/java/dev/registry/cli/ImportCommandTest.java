@@ -122,7 +122,7 @@ class ImportCommandTest {
                 + "leans-on-base,1.0.0,internal,team:ml-platform,base@1.0.0\n");
         var r = Cli.in(dir).run("import", "--csv", "models.csv", "--skip-invalid");
         assertEquals(1, r.exit(), r.toString());
-        assertEquals("imported 2 model versions from models.csv; skipped the rows reported above\n", r.out());
+        assertEquals("imported 2 model versions from models.csv; skipped 2 rows, reported above\n", r.out());
         assertEquals("""
                 models.csv:3:23: error: owner `team:nobody` is not defined in owners.yaml [owner-unknown]
                     hint: add the team or person to owners.yaml
@@ -132,6 +132,26 @@ class ImportCommandTest {
         assertEquals(2, cards());
         assertTrue(Files.exists(dir.resolve("models/leans-on-base/1.0.0.yaml")));
         assertEquals(0, Cli.in(dir).run("validate").exit());
+    }
+
+    @Test
+    void skipInvalidWithDryRunCountsTheRowsItWouldSkip() throws IOException {
+        csv("name,version,provider,owners\n"
+                + "good,1.0.0,internal,team:ml-platform\n"
+                + "broken,1.0.0,internal,team:nobody\n"
+                + "also-good,1.0.0,internal,team:ml-platform\n");
+        var r = Cli.in(dir).run("import", "--csv", "models.csv", "--skip-invalid", "--dry-run");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("+++ b/models/good/1.0.0.yaml\n") && r.out().contains("+++ b/models/also-good/1.0.0.yaml\n"),
+                r.out());
+        assertEquals("""
+                models.csv:3:23: error: owner `team:nobody` is not defined in owners.yaml [owner-unknown]
+                    hint: add the team or person to owners.yaml
+                dry run: nothing written; 2 new files would be written; 1 row of models.csv would be skipped, reported above
+                """, r.err());
+        assertEquals(0, cards());
+        var written = Cli.in(dir).run("import", "--csv", "models.csv", "--skip-invalid");
+        assertEquals("imported 2 model versions from models.csv; skipped 1 row, reported above\n", written.out());
     }
 
     @Test

@@ -148,7 +148,7 @@ class ListCommandTest {
         List<String> models = r.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList();
         assertEquals(List.of("credit-scorer,2.1.0", "cv-screener,1.2.0", "health-premium-pricer,3.1.0"), models);
         var prodEu = Cli.in(sample).run("list", "--deployments", "--env", "prod", "--region", "eu-central", "--format", "json");
-        assertTrue(prodEu.out().contains("\"deployment\" : \"loan-origination-eu-dr\""), prodEu.out());
-        assertTrue(!prodEu.out().contains("\"region\" : \"eu-west-1\""), prodEu.out());
+        assertTrue(prodEu.out().contains("\"deployment\": \"loan-origination-eu-dr\""), prodEu.out());
+        assertTrue(!prodEu.out().contains("\"region\": \"eu-west-1\""), prodEu.out());
     }
 }

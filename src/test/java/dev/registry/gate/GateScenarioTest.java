@@ -421,7 +421,7 @@ class GateScenarioTest {
         git.commit("bob@example.com", "reword");
         var r = gate("--format", "json");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("\"ok\" : true"), r.out());
+        assertTrue(r.out().contains("\"ok\": true"), r.out());
         assertFalse(r.out().contains("gate:"), "json output carries only the report: " + r.out());
     }
 
@@ -435,7 +435,7 @@ class GateScenarioTest {
                 + "credit-scorer@2.1.0 staging -> production: production gate: needs 1 distinct approval"), github.out());
         var sarif = gate("--format", "sarif");
         assertEquals(1, sarif.exit());
-        assertTrue(sarif.out().contains("\"ruleId\" : \"gate-approvals-missing\""), sarif.out());
+        assertTrue(sarif.out().contains("\"ruleId\": \"gate-approvals-missing\""), sarif.out());
     }
 
     @Test
