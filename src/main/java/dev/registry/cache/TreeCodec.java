@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.source.SharedValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class TreeCodec {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
                 for (JsonToken k = p.nextToken(); k == JsonToken.FIELD_NAME; k = p.nextToken()) {
-                    String name = p.currentName();
+                    String name = SharedValues.key(p.currentName());
                     o.set(name, value(p, p.nextToken()));
                 }
                 return o;
@@ -64,7 +65,7 @@ final class TreeCodec {
                 return a;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return SharedValues.text(p.getText());
             case VALUE_NUMBER_INT:
                 return switch (p.getNumberType()) {
                     case INT -> NODES.numberNode(p.getIntValue());
