@@ -1,7 +1,6 @@
 package dev.registry.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +56,6 @@ public final class FileCache {
     /** Raised with every change to what an entry holds or how it is written. */
     static final int FORMAT = 2;
     private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path file;
@@ -244,7 +242,7 @@ public final class FileCache {
             return Optional.empty();
         }
         try {
-            JsonNode e = JSON.readTree(payload);
+            JsonNode e = TreeCodec.read(payload);
             List<Finding> findings = new ArrayList<>();
             for (JsonNode f : e.path("findings")) {
                 findings.add(finding(f, f.path("path").asText()));
@@ -440,11 +438,15 @@ public final class FileCache {
                 keep.put(k, encode(e));
             }
         });
+        Map.Entry<String, byte[]> run = madeRun;
+        boolean newRun = run != null && !storedRuns.containsKey(run.getKey());
+        if (keep.isEmpty() && !newRun && !stampsLearnt) {
+            return Optional.empty(); // nothing new: the file as it is serves the next run as well (and is not indexed)
+        }
         Map<Key, Slice> stored = stored();
         keep.keySet().removeIf(k -> sound(stored.get(k)));
-        Map.Entry<String, byte[]> run = madeRun;
-        if (keep.isEmpty() && (run == null || storedRuns.containsKey(run.getKey())) && !stampsLearnt) {
-            return Optional.empty(); // nothing new: the file as it is serves the next run as well
+        if (keep.isEmpty() && !newRun && !stampsLearnt) {
+            return Optional.empty();
         }
         // Entries carried over are written as they were read, checksum and all, without a copy.
         Map<Key, Slice> carried = new LinkedHashMap<>();
@@ -502,15 +504,15 @@ public final class FileCache {
                 if (!sound(s)) {
                     return Optional.empty();
                 }
-                e = JSON.readTree(s.bytes(), s.offset() + 37, ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33));
+                e = TreeCodec.read(s.bytes(), s.offset() + 37, ByteBuffer.wrap(s.bytes()).getInt(s.offset() + 33));
             } else {
                 byte[] payload = made.get(key);
                 if (payload == null) {
                     return Optional.empty();
                 }
-                e = JSON.readTree(payload);
+                e = TreeCodec.read(payload);
             }
-        } catch (IOException ex) {
+        } catch (IOException | RuntimeException ex) {
             return Optional.empty(); // a checksum that matched by chance: still not trusted
         }
         if (s != null) {
@@ -657,11 +659,7 @@ public final class FileCache {
     }
 
     private static byte[] encode(JsonNode entry) {
-        try {
-            return JSON.writeValueAsBytes(entry);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TreeCodec.write(entry);
     }
 
     private static ObjectNode json(Finding f) {

@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +40,6 @@ public final class ConsistencyCheck implements Check {
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
             "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
-    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> DATE_FIELDS = Set.of("date", "announced", "retireAfter");
 
     private final LocalDate today;
@@ -370,19 +368,16 @@ public final class ConsistencyCheck implements Check {
 
     private void dates(RegistryFile f, JsonNode node, Deque<String> at, List<Finding> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 JsonNode v = e.getValue();
-                if (v.isTextual() && DATE_FIELDS.contains(e.getKey()) && DATE_SHAPE.matcher(v.textValue()).matches()) {
-                    try {
-                        LocalDate.parse(v.textValue());
-                    } catch (DateTimeParseException ex) {
-                        String ptr = pointer(at) + "/" + e.getKey();
+                if (v.isTextual()) {
+                    if (DATE_FIELDS.contains(e.getKey()) && !isCalendarDate(v.textValue())) {
+                        String ptr = pointer(at) + "/" + escape(e.getKey());
                         out.add(Finding.error("date-invalid", f.path(), f.document().valueAt(ptr), ptr,
                                 "`" + v.asText() + "` is not a calendar date", "use YYYY-MM-DD with a real month and day"));
                     }
                 } else if (v.isContainerNode()) {
-                    at.addLast(e.getKey().replace("~", "~0").replace("/", "~1"));
+                    at.addLast(e.getKey());
                     dates(f, v, at, out);
                     at.removeLast();
                 }
@@ -398,10 +393,51 @@ public final class ConsistencyCheck implements Check {
         }
     }
 
+    /**
+     * False only for text shaped YYYY-MM-DD that names no day (2026-02-30): other shapes are the
+     * schema's to judge. What {@code LocalDate.parse} decides, without its formatter, which costs
+     * as much as the rest of this walk on a large registry.
+     */
+    static boolean isCalendarDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return true;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return true;
+        }
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** The number the ASCII digits from {@code from} to {@code to} spell, or -1 if there is another character. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Keys are kept as they are on the walk; escaped only when a finding needs their pointer. */
     private static String pointer(Deque<String> segments) {
         StringBuilder sb = new StringBuilder();
-        segments.forEach(s -> sb.append('/').append(s));
+        segments.forEach(s -> sb.append('/').append(escape(s)));
         return sb.toString();
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static Location loc(Snapshot s, String path, String pointer) {

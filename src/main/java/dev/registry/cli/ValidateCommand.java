@@ -83,7 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
                 report = check(validation, registryRoot, where.staged ? GitSource.index(repo) : GitSource.revision(repo, where.rev));
             }
         } else {
-            report = check(validation, registryRoot, new WorkingTreeSource(registryRoot));
+            report = check(validation, registryRoot, cache.enabled() ? WorkingTreeSource.stamped(registryRoot)
+                    : new WorkingTreeSource(registryRoot));
         }
         long checked = System.nanoTime();
         Optional<String> unsaved = cache.save();

@@ -130,20 +130,23 @@ public final class StrictYamlReader {
             throw new YamlProblem("yaml-bom", Location.START, "file starts with a UTF-8 byte order mark",
                     "save the file as UTF-8 without BOM");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new YamlProblem("yaml-encoding", locationOfByte(bytes, in.position()),
-                    String.format("invalid UTF-8 byte 0x%02X", bytes[in.position()] & 0xff),
-                    "registry files must be UTF-8; re-save the file with UTF-8 encoding");
+        // The JDK's own decoding is fastest, and replaces what is not UTF-8 with U+FFFD: text
+        // without one was valid. Only text with one (written so, or replaced) is decoded again
+        // strictly, to tell which and where.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length);
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw new YamlProblem("yaml-encoding", locationOfByte(bytes, in.position()),
+                        String.format("invalid UTF-8 byte 0x%02X", bytes[in.position()] & 0xff),
+                        "registry files must be UTF-8; re-save the file with UTF-8 encoding");
+            }
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new YamlProblem("yaml-encoding", locationOfChar(text, nul), "file contains a NUL character",
@@ -158,7 +161,7 @@ public final class StrictYamlReader {
      * an anchor, an alias or a tag pays for it.
      */
     private void refuseAnchorsAliasesAndTags(String text) throws YamlProblem {
-        if (text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('!') < 0) {
+        if (!mayHoldAnchorAliasOrTag(text)) {
             return;
         }
         Parser events = new ParserImpl(new StreamReader(text), loader);
@@ -183,6 +186,28 @@ public final class StrictYamlReader {
         } catch (YAMLException e) {
             // Not YAML at all: the main pass reports where and why.
         }
+    }
+
+    /**
+     * Whether an anchor ({@code &a}), an alias ({@code *a}) or a tag ({@code !t}) could start
+     * somewhere in the text. Each is a token of its own, and a token never starts right after a
+     * letter or a digit: {@code R&D}, {@code 5*3} and {@code done!} are inside plain scalars. So
+     * only an {@code &}, {@code *} or {@code !} at the start or after any other character (a
+     * space, an indicator, a quote, a non-ASCII letter) sends the text through the pre-pass: a
+     * superset of where one can stand, cheap to test.
+     */
+    static boolean mayHoldAnchorAliasOrTag(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '&' || c == '*' || c == '!') && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /**
@@ -270,7 +295,7 @@ public final class StrictYamlReader {
                 ObjectNode obj = NODES.objectNode();
                 while (next(p) == JsonToken.FIELD_NAME) {
                     checkNode(p); // a key can carry an anchor or a tag too
-                    String name = wholeCharacters(p, p.currentName());
+                    String name = SharedValues.key(wholeCharacters(p, p.currentName()));
                     String child = at == null ? null : YamlDocument.child(pointer, name);
                     if (obj.has(name)) {
                         if (at == null) {
@@ -299,7 +324,7 @@ public final class StrictYamlReader {
                 return arr;
             }
             case VALUE_STRING:
-                return NODES.textNode(wholeCharacters(p, p.getText()));
+                return SharedValues.text(wholeCharacters(p, p.getText()));
             case VALUE_NUMBER_INT:
                 coerced(at, pointer, p);
                 try {

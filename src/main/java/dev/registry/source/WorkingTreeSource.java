@@ -2,6 +2,7 @@ package dev.registry.source;
 
 import dev.registry.EnvironmentException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,17 +10,47 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The registry as it is on disk. Symbolic links are listed, never followed. */
 public final class WorkingTreeSource implements Source {
 
     private final Path root;
+    private final boolean stamped;
 
     public WorkingTreeSource(Path root) {
+        this(root, false);
+    }
+
+    private WorkingTreeSource(Path root, boolean stamped) {
         this.root = root.toAbsolutePath().normalize();
+        this.stamped = stamped && this.root.getFileSystem().supportedFileAttributeViews().contains("unix");
+    }
+
+    /**
+     * The registry on disk, each file {@linkplain SourceEntry.Stamp stamped} with its path, device,
+     * inode, size, modification and status-change times, as git's index records them, so that a
+     * cache can know a file unchanged without reading it. Where the file system has no such
+     * attributes (no "unix" view), files are not stamped and are read as before.
+     *
+     * <p>Why this is sound: writing a file's bytes sets its modification and status-change times
+     * (mtime, ctime) to the time of the write; a process may set mtime back (touch -d, utimes),
+     * but ctime only the kernel sets, to the current time, on every change of bytes or attributes,
+     * so an unprivileged user cannot rewrite a file and restore its stamp. Replacing it by another
+     * file (an editor's rename) changes the inode or, if an inode is reused, its ctime. What is
+     * left is the timestamps' granularity: a file rewritten within the clock tick in which it was
+     * read keeps its times; so the digest of a file is remembered under its stamp only when the
+     * file had not changed for {@link SourceEntry.Stamp#SETTLE_MILLIS} before the run that read it
+     * began (git's racy-timestamp rule, with a margin for coarse clocks); a file changed more
+     * recently is read and hashed again on every run until it has settled.
+     */
+    public static WorkingTreeSource stamped(Path root) {
+        return new WorkingTreeSource(root, true);
     }
 
     @Override
@@ -39,7 +70,11 @@ public final class WorkingTreeSource implements Source {
                 if (Files.isSymbolicLink(d)) {
                     out.add(new SourceEntry(dir, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
                 } else if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(d, out);
+                    if (stamped) {
+                        walkStamped(d, out);
+                    } else {
+                        walk(d, out);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -63,7 +98,7 @@ public final class WorkingTreeSource implements Source {
                 if (attrs.isSymbolicLink()) {
                     out.add(new SourceEntry(rel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
                 } else if (attrs.isRegularFile()) {
-                    out.add(new SourceEntry(rel, SourceEntry.Type.FILE, attrs.size(), () -> Files.readAllBytes(file)));
+                    out.add(file(file, rel, attrs.size()));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -73,6 +108,28 @@ public final class WorkingTreeSource implements Source {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The same walk with one stat per entry: the one a stamp needs says what the entry is, too,
+     * where {@link Files#walkFileTree} would stat it once more.
+     */
+    private void walkStamped(Path dir, List<SourceEntry> out) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path p : children) {
+                Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
+                int type = (Integer) a.get("mode") & 0170000;
+                if (type == 0040000) {
+                    if (!p.getFileName().toString().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
+                        walkStamped(p, out);
+                    }
+                } else if (type == 0120000) {
+                    out.add(new SourceEntry(relative(p), SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
+                } else if (type == 0100000) {
+                    out.add(stamped(p, relative(p), a));
+                }
+            }
+        }
     }
 
     private java.util.Optional<SourceEntry> entry(Path file) throws IOException {
@@ -85,10 +142,37 @@ public final class WorkingTreeSource implements Source {
             if (!attrs.isRegularFile()) {
                 return java.util.Optional.of(new SourceEntry(rel, SourceEntry.Type.OTHER, 0, () -> new byte[0]));
             }
-            return java.util.Optional.of(new SourceEntry(rel, SourceEntry.Type.FILE, attrs.size(), () -> Files.readAllBytes(file)));
+            return java.util.Optional.of(file(file, rel, attrs.size()));
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private SourceEntry file(Path file, String rel, long size) {
+        if (!stamped) {
+            return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file));
+        }
+        try {
+            Map<String, Object> a = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
+            if (((Integer) a.get("mode") & 0170000) != 0100000) {
+                return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // replaced meanwhile
+            }
+            return stamped(file, rel, a);
+        } catch (IOException | RuntimeException e) {
+            return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // unstamped: read and hashed
+        }
+    }
+
+    /** What a stamp is made of, read by one stat so that it describes one state of the file. */
+    private static final String STAT = "unix:mode,dev,ino,size,lastModifiedTime,ctime";
+
+    private static SourceEntry stamped(Path file, String rel, Map<String, Object> a) {
+        long mtime = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+        long ctime = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+        long size = (Long) a.get("size");
+        String key = "stat " + rel + "\u0000" + a.get("dev") + ":" + a.get("ino") + ":" + size + ":" + mtime + ":" + ctime;
+        return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file),
+                java.util.Optional.of(new SourceEntry.Stamp(key, Math.max(mtime, ctime) / 1_000_000)));
     }
 
     private String relative(Path file) {

@@ -385,4 +385,21 @@ class ConsistencyCheckTest {
         at(f, "models/credit-scorer/1.0.1.yaml", 10, 28, "/evaluations/0/date");
         none(base().model("credit-scorer", "1.0.1", "experimental", eval.formatted("2028-02-29")));
     }
+
+    @Test
+    void aCalendarDateIsWhatLocalDateParseAccepts() {
+        for (String text : new String[] {"2026-01-31", "2026-02-29", "2024-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
+                "2026-01-00", "0000-01-01", "9999-12-31", "2026-1-01", "2026-01-1x", "20260101", "2026/01/01", "2026-01-011",
+                "２０２６-01-01", "2026-0١-01", "", "not a date"}) {
+            boolean shaped = text.matches("\\d{4}-\\d{2}-\\d{2}");
+            boolean parses;
+            try {
+                java.time.LocalDate.parse(text);
+                parses = true;
+            } catch (java.time.format.DateTimeParseException e) {
+                parses = false;
+            }
+            assertEquals(!shaped || parses, ConsistencyCheck.isCalendarDate(text), text);
+        }
+    }
 }

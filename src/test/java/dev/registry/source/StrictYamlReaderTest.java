@@ -115,6 +115,29 @@ class StrictYamlReaderTest {
     }
 
     @Test
+    void anchorsOnScalarsAreRefusedWhereverATokenCanStart() {
+        // Jackson does not report an anchor on a scalar: the pre-pass does, wherever one can stand.
+        assertFinding(reject("a: &x v\n"), "yaml-anchor", 1, 4);
+        assertFinding(reject("a: [b, &x v]\n"), "yaml-anchor", 1, 8);
+        assertFinding(reject("a: [b,&x v]\n"), "yaml-anchor", 1, 7);
+        assertFinding(reject("a: {b: &x v}\n"), "yaml-anchor", 1, 8);
+        assertFinding(reject("a:\n  - &x v\n"), "yaml-anchor", 2, 5);
+        assertFinding(reject("a: R&D\nb: &x v\n"), "yaml-anchor", 2, 4);
+    }
+
+    @Test
+    void onlyAnAmpersandStarOrBangThatCouldStartATokenCostsThePrePass() {
+        for (String text : new String[] {"a: R&D", "a: 5*3", "a: done!", "a: Q&A!"}) {
+            assertFalse(StrictYamlReader.mayHoldAnchorAliasOrTag(text), text);
+            assertEquals(text.substring(3), parse(text + "\n").root().path("a").asText());
+        }
+        for (String text : new String[] {"&a", "a: &x", "a: *x", "a: !t", "a: [&x]", "a: {b: *x}", "a:\t!t", "a: é&x", "a: \"&x\"",
+                "- !t", "a,&x", "a:&x"}) {
+            assertTrue(StrictYamlReader.mayHoldAnchorAliasOrTag(text), text);
+        }
+    }
+
+    @Test
     void ampersandsStarsAndBangsInsideStringsAreJustText() {
         JsonNode root = parse("url: \"https://x.example/?a=1&b=2\"\nnote: 'use *bold* text!'\nplain: a & b!\n").root();
         assertEquals("https://x.example/?a=1&b=2", root.path("url").asText());
