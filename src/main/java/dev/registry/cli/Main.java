@@ -36,9 +36,8 @@ public final class Main {
     public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err, Map<String, String> env,
                           Path cwd, boolean interactive) {
         RegistryCommand root = new RegistryCommand(in, out, err, env, cwd.toAbsolutePath().normalize(), interactive);
-        CommandLine cli = new CommandLine(root);
         // Before the settings below: picocli applies them to the subcommands registered by then.
-        RegistryCommand.subcommandsFor(args).forEach(cli::addSubcommand);
+        CommandLine cli = commandLine(root, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,6 +70,14 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line for {@code args}, with the subcommands it needs (all of them for no args). */
+    static CommandLine commandLine(RegistryCommand root, String[] args) {
+        CommandLine cli = new CommandLine(root);
+        RegistryCommand.subcommandsFor(args).forEach(cli::addSubcommand);
+        cli.getSubcommands().values().forEach(sub -> WriteOptions.describeCommit(sub.getCommandSpec()));
+        return cli;
     }
 
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "registry",
         mixinStandardHelpOptions = true,
         versionProvider = RegistryCommand.Version.class,
-        modelTransformer = WriteOptions.CommitHelp.class,
         description = "A git-native AI model registry: YAML model cards, validation, risk tiers, promotion gates and inventories.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -34,7 +34,7 @@ public final class WriteOptions {
             description = "Validate the change and print it as a unified diff (new files in full); write nothing.")
     boolean dryRun;
 
-    /** The description stands until {@link CommitHelp} puts in the command's own message. */
+    /** The description stands until {@link #describeCommit} puts in the command's own message. */
     @Option(names = "--commit",
             description = "Commit the written files, and only them, with your git identity; other staged changes stay staged.")
     boolean commit;
@@ -57,25 +57,18 @@ public final class WriteOptions {
     }
 
     /**
-     * Gives every subcommand's {@code --commit} its own example message. Descriptions in
-     * annotations are constants, and this one is shared by a mixin, so the root command's model
-     * is rewritten once it is built: each mixed-in {@code --commit} is replaced by a copy with the
-     * command's message (bound to the same field).
+     * Gives a writing command's {@code --commit} its own example message. Descriptions in
+     * annotations are constants, and this one is shared by a mixin, so once the command's model
+     * is built, the mixed-in {@code --commit} is replaced by a copy with the command's message
+     * (bound to the same field). Commands without {@code --commit} are left as they are.
      */
-    static final class CommitHelp implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec root) {
-            for (CommandLine sub : root.subcommands().values()) {
-                CommandSpec spec = sub.getCommandSpec();
-                for (CommandSpec mixin : spec.mixins().values()) {
-                    if (mixin.userObject() instanceof WriteOptions w) {
-                        OptionSpec commit = spec.findOption("--commit");
-                        spec.remove(commit);
-                        spec.addOption(OptionSpec.builder(commit).description(w.commitDescription()).build());
-                    }
-                }
+    static void describeCommit(CommandSpec spec) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof WriteOptions w) {
+                OptionSpec commit = spec.findOption("--commit");
+                spec.remove(commit);
+                spec.addOption(OptionSpec.builder(commit).description(w.commitDescription()).build());
             }
-            return root;
         }
     }
 

@@ -27,7 +27,9 @@ class HelpTextTest {
         RegistryCommand root = new RegistryCommand(new BufferedReader(new StringReader("")), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), Map.of(), Path.of("").toAbsolutePath(), false);
         List<CommandSpec> all = new ArrayList<>();
-        collect(new CommandLine(root).getCommandSpec(), all);
+        collect(Main.commandLine(root, new String[0]).getCommandSpec(), all);
+        assertEquals(RegistryCommand.SUBCOMMANDS.size(), all.stream().filter(c -> c.parent() != null && c.parent().parent() == null).count() + 1,
+                "every subcommand is checked (generate-completion excepted)");
         return all;
     }
 
