@@ -416,6 +416,56 @@ class GateScenarioTest {
     }
 
     @Test
+    void aPromotionHiddenInACardTheHeadCannotReadIsBlocked() {
+        // A duplicate key makes the card unreadable: without it the gate would see no promotion at all.
+        git.write(CARD, card("production") + "provider: internal\n");
+        git.commit("alice@example.com", "promote, with a key written twice");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(CARD + ":"), r.err());
+        assertTrue(r.err().contains("error: duplicate key `provider`"), r.err());
+        assertTrue(r.err().contains("[yaml-duplicate-key]"), r.err());
+        assertTrue(r.out().startsWith("gate: no promotions in 1 commit"), r.out());
+        assertTrue(r.out().contains("failed: "), r.out());
+        assertTrue(gate("--format", "json").out().contains("\"ok\": false"));
+    }
+
+    @Test
+    void aProdDeploymentTheSchemaRefusesIsBlocked() {
+        git.write("deployments/scoring-eu.yaml", """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: scoring-eu
+                model: credit-scorer
+                version: 2.1.0
+                environment: Prod
+                region: eu-west-1
+                """);
+        git.commit("bob@example.com", "deploy a staging version to prod, spelt Prod");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("deployments/scoring-eu.yaml:6:14: error: "), r.err());
+    }
+
+    @Test
+    void anErrorAlreadyOnTheBaseBranchDoesNotBlockAnotherChange() {
+        git.checkout("main");
+        Registries.write(dir, "models/legacy/1.0.0.yaml", "not: [a card\n");
+        git.commit("alice@example.com", "a broken card lands on main");
+        git.branch("reword");
+        git.write(CARD, card("staging").replace("Scores loan applications.", "Scores consumer loan applications."));
+        git.commit("bob@example.com", "reword");
+
+        var r = gate();
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err());
+        // validate, by contrast, still reports it.
+        assertEquals(1, Cli.in(dir).run("validate").exit());
+    }
+
+    @Test
     void nothingPromotedPasses() {
         git.write(CARD, card("staging").replace("Scores loan applications.", "Scores consumer loan applications."));
         git.commit("bob@example.com", "reword");
