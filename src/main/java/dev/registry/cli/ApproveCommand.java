@@ -40,7 +40,7 @@ final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path registryRoot = root.registryRoot();
-        String identity = GitIdentity.of(registryRoot).email();
+        String identity = GitIdentity.of(registryRoot, root.env, root.cwd).email();
         return write.execute(root, registryRoot, ApprovePlan.of(LifecycleArgs.ref(target, "approve"),
                 LifecycleArgs.stage(stage, "--stage"), Optional.ofNullable(role), Optional.ofNullable(comment), identity,
                 LocalDate.now()));

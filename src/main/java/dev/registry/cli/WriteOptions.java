@@ -1,8 +1,11 @@
 package dev.registry.cli;
 
+import dev.registry.check.Validator;
 import dev.registry.edit.CardWriter;
 import dev.registry.edit.Committer;
 import dev.registry.edit.FileChange;
+import dev.registry.edit.WriteEvents;
+import dev.registry.edit.WriteInterruptedException;
 import dev.registry.edit.WriteOutcome;
 import dev.registry.edit.WritePlan;
 import dev.registry.finding.Finding;
@@ -14,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -74,18 +78,64 @@ public final class WriteOptions {
 
     /** Plans, validates and writes through the one write service. */
     WriteOutcome run(RegistryCommand root, Path registryRoot, WritePlan plan) {
-        CardWriter writer = new CardWriter(registryRoot, LocalDate.now());
-        if (!commit || dryRun) {
-            return writer.write(plan, dryRun, Optional.empty());
+        Progress progress = new Progress(root);
+        CardWriter writer = new CardWriter(registryRoot, new Validator(LocalDate.now()), CardWriter.DEFAULT_LOCK_TIMEOUT, progress);
+        try {
+            if (!commit || dryRun) {
+                return writer.write(plan, dryRun, Optional.empty());
+            }
+            // Opened first: no git repository or no identity fails before anything is written.
+            ByteArrayOutputStream hookOutput = new ByteArrayOutputStream();
+            try (GitCommitter committer = GitCommitter.open(registryRoot, root.env, root.cwd,
+                    new PrintStream(hookOutput, true, StandardCharsets.UTF_8))) {
+                return writer.write(plan, false, Optional.<Committer>of(committer));
+            } finally {
+                // As git does, a commit hook's output goes to stderr, before our own lines: stdout stays the result.
+                root.err.print(hookOutput.toString(StandardCharsets.UTF_8));
+                root.err.flush();
+            }
+        } catch (WriteInterruptedException e) {
+            if (progress.interrupted) {
+                progress.awaitExit();
+            }
+            throw e;
         }
-        // Opened first: no git repository or no identity fails before anything is written.
-        ByteArrayOutputStream hookOutput = new ByteArrayOutputStream();
-        try (GitCommitter committer = GitCommitter.open(registryRoot, new PrintStream(hookOutput, true, StandardCharsets.UTF_8))) {
-            return writer.write(plan, false, Optional.<Committer>of(committer));
-        } finally {
-            // As git does, a commit hook's output goes to stderr, before our own lines: stdout stays the result.
-            root.err.print(hookOutput.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Shows on stderr what the write service reports while it runs. The rollback after a signal
+     * is reported from the JVM's shutdown hook, while the command's own thread waits: the process
+     * may end at any moment after it, so that line is said there, once.
+     */
+    private static final class Progress implements WriteEvents {
+        private final RegistryCommand root;
+        private volatile boolean interrupted;
+
+        Progress(RegistryCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public void waitingForLock(Path lockFile) {
+            root.err.println("waiting for " + lockFile + ", held by another registry process; giving up after "
+                    + CardWriter.DEFAULT_LOCK_TIMEOUT.toSeconds() + " s");
             root.err.flush();
+        }
+
+        @Override
+        public void interrupted() {
+            root.err.println("registry: interrupted: nothing was written");
+            root.err.flush();
+            interrupted = true;
+        }
+
+        /** The JVM is shutting down and halts when its hooks are done: nothing more to say or do. */
+        void awaitExit() {
+            try {
+                Thread.sleep(Duration.ofMinutes(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

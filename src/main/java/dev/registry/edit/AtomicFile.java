@@ -19,7 +19,15 @@ import java.util.Set;
  */
 public final class AtomicFile {
 
+    private static final String TEMP_SUFFIX = ".tmp";
+
     private AtomicFile() {
+    }
+
+    /** A glob for the temp files {@link #write} makes for {@code target}, in the target's folder. */
+    static String tempGlob(Path target) {
+        String name = target.getFileName().toString().replaceAll("([\\\\*?\\[\\]{},])", "\\\\$1");
+        return "." + name + ".*" + TEMP_SUFFIX;
     }
 
     public static void write(Path target, byte[] content) {
@@ -31,7 +39,7 @@ public final class AtomicFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 out.write(content);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The one way cards are written. Every editing command hands it a {@link WritePlan}; it
@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>refuses when the change brings errors in (see {@link #blocking}),</li>
  * <li>takes the write lock, re-reads the registry and, if another command changed it meanwhile,
  *     plans and validates again under the lock,</li>
- * <li>writes each file atomically (undoing the files already written if one fails), and</li>
+ * <li>writes each file atomically, all or nothing: if one fails, or the process is stopped
+ *     (SIGINT, SIGTERM) half way, the files already written are undone, and</li>
  * <li>optionally commits exactly those files, still under the lock.</li>
  * </ol>
  */
@@ -48,15 +49,30 @@ public final class CardWriter {
     private final Path root;
     private final Validator validator;
     private final Duration lockTimeout;
+    private final WriteEvents events;
+    /** Runs after each file is written; tests stop a write half way through it. */
+    private Consumer<PendingWrite> afterFile = p -> { };
 
     public CardWriter(Path root, LocalDate today) {
-        this(root, new Validator(today), DEFAULT_LOCK_TIMEOUT);
+        this(root, new Validator(today), DEFAULT_LOCK_TIMEOUT, WriteEvents.NONE);
     }
 
     public CardWriter(Path root, Validator validator, Duration lockTimeout) {
+        this(root, validator, lockTimeout, WriteEvents.NONE);
+    }
+
+    /** A writer that tells {@code events} when it waits for the lock or is interrupted. */
+    public CardWriter(Path root, Validator validator, Duration lockTimeout, WriteEvents events) {
         this.root = root.toAbsolutePath().normalize();
         this.validator = validator;
         this.lockTimeout = lockTimeout;
+        this.events = events;
+    }
+
+    /** Calls {@code hook} after each file written, in the writing thread. */
+    CardWriter afterEachFile(Consumer<PendingWrite> hook) {
+        this.afterFile = hook;
+        return this;
     }
 
     /** The working tree, read for planning. */
@@ -75,7 +91,7 @@ public final class CardWriter {
         if (check.refused().isPresent() || dryRun) {
             return check.refused().map(r -> (WriteOutcome) r).orElse(new WriteOutcome.Planned(changes, check.otherErrors()));
         }
-        try (WriteLock lock = WriteLock.acquire(root, lockTimeout)) {
+        try (WriteLock lock = WriteLock.acquire(root, lockTimeout, events)) {
             RegistryState now = read();
             if (!now.files().fingerprint().equals(state.files().fingerprint())) {
                 changes = plan.plan(now);
@@ -83,6 +99,9 @@ public final class CardWriter {
                 if (check.refused().isPresent()) {
                     return check.refused().get();
                 }
+            }
+            if (committer.isPresent()) {
+                committer.get().checkUntouched(changes.paths());
             }
             apply(changes.changes());
             Optional<String> commit = Optional.empty();
@@ -165,36 +184,85 @@ public final class CardWriter {
     private static final int PARALLEL_FROM = 16;
     private static final int WRITERS = 16;
 
-    /** Writes every change atomically; if one fails, restores the files already written. */
+    /**
+     * Writes every change atomically, all or nothing: if one fails, or the process is stopped
+     * (SIGINT, SIGTERM) while writing, the files already written are undone.
+     */
     private void apply(List<FileChange> changes) {
-        List<FileChange> done = Collections.synchronizedList(new ArrayList<>());
+        PendingWrite pending = new PendingWrite(this::resolve);
+        Thread hook = new Thread(() -> pending.abort(events::interrupted), "registry-write-rollback");
+        boolean hooked = addShutdownHook(hook);
         try {
-            if (changes.size() < PARALLEL_FROM) {
-                for (FileChange c : changes) {
-                    writeOne(c);
-                    done.add(c);
+            try {
+                if (changes.size() < PARALLEL_FROM) {
+                    for (FileChange c : changes) {
+                        if (!writeOne(pending, c)) {
+                            break;
+                        }
+                    }
+                } else {
+                    writeInParallel(changes, pending);
                 }
-            } else {
-                writeInParallel(changes, done);
+            } catch (IOException | RuntimeException e) {
+                int restored = pending.abort();
+                if (restored < 0) {
+                    throw interrupted(pending);
+                }
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                String note = restored == 0 ? "" : "; the " + restored + " files already written were restored";
+                if (cause instanceof EnvironmentException ee) {
+                    throw new EnvironmentException(ee.getMessage() + note, ee);
+                }
+                throw new EnvironmentException("cannot write the registry: " + cause.getMessage() + note, cause);
             }
-        } catch (IOException | RuntimeException e) {
-            undo(done);
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            String restored = done.isEmpty() ? "" : "; the " + done.size() + " files already written were restored";
-            if (cause instanceof EnvironmentException ee) {
-                throw new EnvironmentException(ee.getMessage() + restored, ee);
+            if (!pending.finish()) {
+                throw interrupted(pending);
             }
-            throw new EnvironmentException("cannot write the registry: " + cause.getMessage() + restored, cause);
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs, finds the write finished or rolled back, and does nothing more
+                }
+            }
         }
     }
 
-    private void writeOne(FileChange c) throws IOException {
-        Path target = resolve(c.path());
-        Files.createDirectories(target.getParent());
-        AtomicFile.write(target, c.after().getBytes(StandardCharsets.UTF_8));
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
     }
 
-    private void writeInParallel(List<FileChange> changes, List<FileChange> done) throws IOException {
+    /** Waits for the rollback that stopped the write to finish, so the caller never reports before it. */
+    private static WriteInterruptedException interrupted(PendingWrite pending) {
+        pending.awaitAborted();
+        return new WriteInterruptedException();
+    }
+
+    /** Writes one file unless the write was aborted; false when it was. */
+    private boolean writeOne(PendingWrite pending, FileChange c) throws IOException {
+        if (!pending.begin(c)) {
+            return false;
+        }
+        boolean done = false;
+        try {
+            Path target = resolve(c.path());
+            Files.createDirectories(target.getParent());
+            AtomicFile.write(target, c.after().getBytes(StandardCharsets.UTF_8));
+            done = true;
+        } finally {
+            pending.end(c, done);
+        }
+        afterFile.accept(pending);
+        return true;
+    }
+
+    private void writeInParallel(List<FileChange> changes, PendingWrite pending) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
             Thread t = new Thread(r, "registry-writer");
             t.setDaemon(true);
@@ -209,8 +277,7 @@ public final class CardWriter {
                         return null; // stop starting new files once one failed
                     }
                     try {
-                        writeOne(c);
-                        done.add(c);
+                        writeOne(pending, c);
                     } catch (IOException | RuntimeException e) {
                         failed.set(true);
                         throw e;
@@ -240,21 +307,6 @@ public final class CardWriter {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private void undo(List<FileChange> done) {
-        for (FileChange c : done) {
-            try {
-                Path target = resolve(c.path());
-                if (c.before().isPresent()) {
-                    AtomicFile.write(target, c.before().get().getBytes(StandardCharsets.UTF_8));
-                } else {
-                    Files.deleteIfExists(target);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // best effort: the original error is the one to report
-            }
         }
     }
 

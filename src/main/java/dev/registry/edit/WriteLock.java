@@ -39,14 +39,35 @@ public final class WriteLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** After waiting this long, a writer says what it is waiting for. */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
+
     /** Waits up to {@code timeout} for the lock of the registry at {@code root}. */
     public static WriteLock acquire(Path root, Duration timeout) {
+        return acquire(root, timeout, WriteEvents.NONE);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the lock of the registry at {@code root}, and tells
+     * {@code events} once if it has waited {@link #PATIENCE} and goes on waiting.
+     */
+    public static WriteLock acquire(Path root, Duration timeout, WriteEvents events) {
         Path file = prepare(root);
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        boolean told = false;
         try {
-            if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw busy(root, timeout);
+            long first = Math.min(PATIENCE.toNanos(), timeout.toNanos());
+            if (!local.tryLock(first, TimeUnit.NANOSECONDS)) {
+                if (timeout.toNanos() <= first) {
+                    throw busy(root, timeout);
+                }
+                events.waitingForLock(file);
+                told = true;
+                if (!local.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    throw busy(root, timeout);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,8 +86,13 @@ public final class WriteLock implements AutoCloseable {
                 if (l != null) {
                     return new WriteLock(local, channel, l);
                 }
-                if (System.nanoTime() > deadline) {
+                long now = System.nanoTime();
+                if (now > deadline) {
                     throw busy(root, timeout);
+                }
+                if (!told && now - start >= PATIENCE.toNanos()) {
+                    events.waitingForLock(file);
+                    told = true;
                 }
                 Thread.sleep(25);
             }

@@ -118,6 +118,95 @@ class CardWriterTest {
         }
     }
 
+    /** What a stopped write leaves: every file under the registry, temp files included. */
+    private List<String> filesUnder(String folder) throws Exception {
+        if (!Files.exists(dir.resolve(folder))) {
+            return List.of();
+        }
+        try (var files = Files.walk(dir.resolve(folder))) {
+            return files.filter(p -> !p.equals(dir.resolve(folder))).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** Records the interruption the rollback reports, as the command line would print it. */
+    private static final class Recorder implements WriteEvents {
+        final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void interrupted() {
+            said.add("interrupted");
+        }
+
+        @Override
+        public void waitingForLock(Path lockFile) {
+            said.add("waiting for " + lockFile.getFileName());
+        }
+    }
+
+    private static List<FileChange> newCards(int n) {
+        List<FileChange> many = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            many.add(FileChange.create("models/m-" + i + "/1.0.0.yaml", Registries.model("m-" + i, "1.0.0")));
+        }
+        return many;
+    }
+
+    @Test
+    void aWriteStoppedBetweenTwoFilesUndoesThemAllAndWritesNothingMore() throws Exception {
+        Registries.minimal(dir);
+        Registries.writeModel(dir, "old", "1.0.0");
+        String oldText = Registries.read(dir.resolve("models/old/1.0.0.yaml"));
+        List<FileChange> changes = new java.util.ArrayList<>();
+        changes.add(FileChange.replace("models/old/1.0.0.yaml", oldText, oldText + "# edited\n"));
+        changes.addAll(newCards(4));
+        Recorder events = new Recorder();
+        AtomicInteger written = new AtomicInteger();
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5), events).afterEachFile(pending -> {
+            if (written.incrementAndGet() == 3) {
+                pending.abort(events::interrupted); // what the shutdown hook does on SIGINT or SIGTERM
+            }
+        });
+        WriteInterruptedException e = assertThrows(WriteInterruptedException.class,
+                () -> w.write(state -> ChangeSet.of("five", changes), false, Optional.empty()));
+        assertEquals("interrupted: nothing was written", e.getMessage());
+        assertEquals(3, written.get(), "no file is started once the rollback has begun");
+        assertEquals(List.of("interrupted"), events.said);
+        assertEquals(oldText, Registries.read(dir.resolve("models/old/1.0.0.yaml")), "the changed card is restored");
+        assertEquals(List.of("models/old", "models/old/1.0.0.yaml"), filesUnder("models"),
+                "new cards, their folders and temp files are gone");
+    }
+
+    @Test
+    void aParallelWriteStoppedHalfWayLeavesNoCardAndNoTempFile() throws Exception {
+        Registries.minimal(dir);
+        Recorder events = new Recorder();
+        AtomicInteger written = new AtomicInteger();
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5), events).afterEachFile(pending -> {
+            if (written.incrementAndGet() == 50) {
+                pending.abort(events::interrupted);
+            }
+        });
+        List<FileChange> many = newCards(400);
+        assertThrows(WriteInterruptedException.class, () -> w.write(state -> ChangeSet.of("many", many), false, Optional.empty()));
+        assertTrue(written.get() < 50 + 16, "writers stop starting files: " + written.get());
+        assertEquals(List.of("interrupted"), events.said);
+        assertEquals(List.of(), filesUnder("models"));
+    }
+
+    @Test
+    void aSignalAfterTheWriteEndedUndoesNothing() throws Exception {
+        Registries.minimal(dir);
+        java.util.concurrent.atomic.AtomicReference<PendingWrite> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Recorder events = new Recorder();
+        CardWriter w = new CardWriter(dir, new Validator(List.of()), Duration.ofSeconds(5), events).afterEachFile(seen::set);
+        List<FileChange> two = newCards(2);
+        assertTrue(w.write(state -> ChangeSet.of("two", two), false, Optional.empty()) instanceof WriteOutcome.Written);
+        assertEquals(-1, seen.get().abort(events::interrupted));
+        assertEquals(List.of(), events.said);
+        assertEquals(List.of("models/m-0", "models/m-0/1.0.0.yaml", "models/m-1", "models/m-1/1.0.0.yaml"), filesUnder("models"));
+    }
+
     @Test
     void theLockKeepsASecondWriterWaitingAndTimesOut() throws Exception {
         Registries.minimal(dir);
