@@ -119,6 +119,156 @@ class CommitTest {
         }
     }
 
+    private static final String[] REGISTER = {"register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
+            "--owner", "team:ml-platform", "--commit"};
+
+    private RevCommit head(GitFixture git) throws Exception {
+        return git.git().log().setMaxCount(1).call().iterator().next();
+    }
+
+    private Path home(String name, String gitconfig) throws Exception {
+        Path home = dir.resolve("homes").resolve(name);
+        Files.createDirectories(home);
+        if (!gitconfig.isEmpty()) {
+            Files.writeString(home.resolve(".gitconfig"), gitconfig);
+        }
+        return home;
+    }
+
+    @Test
+    void theIdentityComesFromTheCommandsHomeAsWithGit() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            git.commit("alice@example.com", "start");
+            Path h2 = home("h2", "[user]\n\tname = Home Person\n\temail = home@example.com\n");
+            var r = Cli.in(git.dir()).env("HOME", h2.toString()).run(REGISTER);
+            assertEquals(0, r.exit(), r.toString());
+            RevCommit head = head(git);
+            assertEquals("Home Person <home@example.com>", who(head.getAuthorIdent()));
+            assertEquals("Home Person <home@example.com>", who(head.getCommitterIdent()));
+
+            // $XDG_CONFIG_HOME/git/config is read too, under ~/.gitconfig; the repository's own config wins over both.
+            Path xdg = dir.resolve("xdg");
+            Files.createDirectories(xdg.resolve("git"));
+            Files.writeString(xdg.resolve("git/config"), "[user]\n\tname = Xdg Person\n\temail = xdg@example.com\n");
+            Path h3 = home("h3", "");
+            var x = Cli.in(git.dir()).env("HOME", h3.toString()).env("XDG_CONFIG_HOME", xdg.toString())
+                    .run("register", "--name", "credit-scorer", "--version", "1.1.0", "--provider", "internal",
+                            "--owner", "team:ml-platform", "--commit");
+            assertEquals(0, x.exit(), x.toString());
+            assertEquals("Xdg Person <xdg@example.com>", who(head(git).getAuthorIdent()));
+            identity(git.git(), "Local Person", "local@example.com");
+            var l = Cli.in(git.dir()).env("HOME", h2.toString())
+                    .run("register", "--name", "credit-scorer", "--version", "1.2.0", "--provider", "internal",
+                            "--owner", "team:ml-platform", "--commit");
+            assertEquals(0, l.exit(), l.toString());
+            assertEquals("Local Person <local@example.com>", who(head(git).getAuthorIdent()));
+        }
+    }
+
+    @Test
+    void withNoIdentityUnderHomeNothingIsWrittenOrCommitted() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            RevCommit start = git.commit("alice@example.com", "start");
+            var r = Cli.in(git.dir()).env("HOME", home("empty", "").toString()).withoutEnv("EMAIL").run(REGISTER);
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("", r.out());
+            assertEquals("registry: error: --commit needs your git identity (Author identity unknown: no user.name);"
+                    + " set it with `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.com`\n",
+                    r.err());
+            assertEquals(start, head(git));
+            assertFalse(Files.exists(git.dir().resolve("models")));
+        }
+    }
+
+    @Test
+    void authorAndCommitterComeFromTheirOwnVariablesWithTheirDates() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            git.commit("alice@example.com", "start");
+            Path h = home("h", "[user]\n\tname = Config Person\n\temail = config@example.com\n");
+            var r = Cli.in(git.dir()).env("HOME", h.toString())
+                    .env("GIT_AUTHOR_NAME", "Ann Author").env("GIT_AUTHOR_EMAIL", "ann@example.com")
+                    .env("GIT_AUTHOR_DATE", "2026-03-01T10:00:00+01:00")
+                    .env("GIT_COMMITTER_DATE", "@1767225600 -0500")
+                    .run(REGISTER);
+            assertEquals(0, r.exit(), r.toString());
+            RevCommit head = head(git);
+            assertEquals("Ann Author <ann@example.com>", who(head.getAuthorIdent()));
+            assertEquals(java.time.Instant.parse("2026-03-01T09:00:00Z"), head.getAuthorIdent().getWhenAsInstant());
+            assertEquals(java.time.ZoneOffset.ofHours(1), head.getAuthorIdent().getZoneOffset());
+            assertEquals("Config Person <config@example.com>", who(head.getCommitterIdent()), "GIT_AUTHOR_* is the author only");
+            assertEquals(java.time.Instant.ofEpochSecond(1767225600), head.getCommitterIdent().getWhenAsInstant());
+            assertEquals(java.time.ZoneOffset.ofHours(-5), head.getCommitterIdent().getZoneOffset());
+
+            var c = Cli.in(git.dir()).env("HOME", h.toString()).env("GIT_COMMITTER_NAME", "Cy Committer")
+                    .env("GIT_COMMITTER_EMAIL", "cy@example.com")
+                    .run("register", "--name", "credit-scorer", "--version", "1.1.0", "--provider", "internal",
+                            "--owner", "team:ml-platform", "--commit");
+            assertEquals(0, c.exit(), c.toString());
+            assertEquals("Config Person <config@example.com>", who(head(git).getAuthorIdent()));
+            assertEquals("Cy Committer <cy@example.com>", who(head(git).getCommitterIdent()));
+        }
+    }
+
+    @Test
+    void aDateGitWouldNotReadStopsTheCommandBeforeItWrites() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            RevCommit start = git.commit("alice@example.com", "start");
+            identity(git.git(), "Alice Engineer", "alice@example.com");
+            var r = Cli.in(git.dir()).env("GIT_AUTHOR_DATE", "next tuesday").run(REGISTER);
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().startsWith("registry: error: GIT_AUTHOR_DATE: invalid date `next tuesday`; use ISO 8601"), r.err());
+            assertEquals(start, head(git));
+            assertFalse(Files.exists(git.dir().resolve("models")));
+        }
+    }
+
+    @Test
+    void commitRefusesWhenTheFileItWritesHasYourOwnChanges() throws Exception {
+        try (GitFixture git = GitFixture.init(dir)) {
+            Registries.minimal(dir);
+            git.write("deployments/x.yaml", """
+                    apiVersion: registry/v1
+                    kind: Deployment
+                    name: x
+                    model: credit-scorer
+                    version: 1.0.0
+                    environment: dev
+                    region: eu-west-1
+                    """);
+            git.write("models/credit-scorer/1.0.0.yaml", Registries.model("credit-scorer", "1.0.0"));
+            RevCommit start = git.commit("alice@example.com", "start");
+            identity(git.git(), "Alice Engineer", "alice@example.com");
+            String mine = Registries.read(dir.resolve("deployments/x.yaml")).replace("eu-west-1", "eu-central-1");
+            git.write("deployments/x.yaml", mine).add("deployments/x.yaml");
+
+            var staged = Cli.in(dir).run("deploy", "--name", "x", "--app", "zz", "--commit");
+            assertEquals(2, staged.exit(), staged.toString());
+            assertEquals("", staged.out());
+            assertEquals("registry: error: --commit would also commit your own uncommitted changes to deployments/x.yaml;"
+                    + " commit or stash your changes first, or run without --commit\n", staged.err());
+            assertEquals(mine, Registries.read(dir.resolve("deployments/x.yaml")), "nothing written");
+            assertEquals(start, head(git));
+
+            git.git().reset().addPath("deployments/x.yaml").call(); // the same change, unstaged
+            var unstaged = Cli.in(dir).run("deploy", "--name", "x", "--app", "zz", "--commit");
+            assertEquals(2, unstaged.exit(), unstaged.toString());
+            assertEquals(mine, Registries.read(dir.resolve("deployments/x.yaml")));
+
+            var without = Cli.in(dir).run("deploy", "--name", "x", "--app", "zz");
+            assertEquals(0, without.exit(), "without --commit the edit is made: " + without);
+            assertTrue(Registries.read(dir.resolve("deployments/x.yaml")).contains("eu-central-1"));
+            assertEquals(start, head(git));
+        }
+    }
+
+    private static String who(org.eclipse.jgit.lib.PersonIdent p) {
+        return p.getName() + " <" + p.getEmailAddress() + ">";
+    }
+
     private void hook(String script) throws Exception {
         Path hook = dir.resolve(".git/hooks/pre-commit");
         Files.createDirectories(hook.getParent());

@@ -188,6 +188,19 @@ class LifecycleCommandTest {
     }
 
     @Test
+    void approveWithCommitRefusesToSweepInAnUnstagedEditOfTheCard() throws IOException {
+        String edited = read(CARD).replace("Roll back to 2.0.0", "Roll back to 1.9.0");
+        Registries.write(dir, CARD, edited);
+        var r = as("carol@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production",
+                "--comment", "Checked the privacy review", "--commit");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("registry: error: --commit would also commit your own uncommitted changes to " + CARD
+                + "; commit or stash your changes first, or run without --commit\n", r.err());
+        assertEquals(edited, read(CARD), "nothing written");
+    }
+
+    @Test
     void approveRefusesWhatCouldNeverCount() throws IOException {
         // Well-formed requests the policy refuses: findings located in the card, exit 1, nothing written.
         var owner = as("alice@example.com", "approve", "credit-scorer@2.1.0", "--stage", "production");

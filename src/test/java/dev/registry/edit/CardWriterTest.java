@@ -208,6 +208,35 @@ class CardWriterTest {
     }
 
     @Test
+    void aWriterWaitingForTheLockSaysSoOnceAndGoesOnWaiting() throws Exception {
+        Registries.minimal(dir);
+        Recorder events = new Recorder();
+        java.util.concurrent.CountDownLatch told = new java.util.concurrent.CountDownLatch(1);
+        WriteEvents signalling = new WriteEvents() {
+            @Override
+            public void waitingForLock(Path lockFile) {
+                events.waitingForLock(lockFile);
+                told.countDown();
+            }
+        };
+        WriteLock held = WriteLock.acquire(dir, Duration.ofSeconds(1));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                WriteLock.acquire(dir, Duration.ofMinutes(5), signalling).close();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        other.start();
+        assertTrue(told.await(5, java.util.concurrent.TimeUnit.MINUTES), "told it waits");
+        held.close(); // only now: the waiter was told and is still waiting
+        other.join();
+        assertEquals(null, failure.get());
+        assertEquals(List.of("waiting for write.lock"), events.said);
+    }
+
+    @Test
     void theLockKeepsASecondWriterWaitingAndTimesOut() throws Exception {
         Registries.minimal(dir);
         try (WriteLock held = WriteLock.acquire(dir, Duration.ofSeconds(1))) {

@@ -19,6 +19,7 @@ public final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private boolean interactive;
     private String stdin = "";
+    private StringWriter stderr = new StringWriter();
 
     private Cli(Path cwd) {
         this.cwd = cwd;
@@ -58,9 +59,18 @@ public final class Cli {
         return this;
     }
 
+    /**
+     * Where stderr goes while the command runs, for a test that watches it from another thread
+     * (the command is waiting for something); {@link Result#err} has it all the same.
+     */
+    public Cli stderr(StringWriter sink) {
+        this.stderr = sink;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        StringWriter err = stderr;
         int code = Main.run(args, new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err),
                 Map.copyOf(env), cwd, interactive);
         return new Result(code, out.toString(), err.toString());
