@@ -38,8 +38,7 @@ class CommitTest {
             git.write("notes.txt", "staged note\n").add("notes.txt");
             git.write("draft.txt", "untracked\n");
 
-            var r = Cli.in(registry).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
-                    "--owner", "team:ml-platform", "--commit");
+            var r = Cli.in(registry).run(register("1.0.0"));
             assertEquals(0, r.exit(), r.toString());
             RevCommit head = git.git().log().setMaxCount(1).call().iterator().next();
             assertEquals("created models/credit-scorer/1.0.0.yaml\ncommitted " + head.abbreviate(7).name()
@@ -61,8 +60,7 @@ class CommitTest {
     @Test
     void commitOutsideAGitRepositoryFailsBeforeWritingAnything() {
         Registries.minimal(dir);
-        var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
-                "--owner", "team:ml-platform", "--commit");
+        var r = Cli.in(dir).run(register("1.0.0"));
         assertEquals(3, r.exit(), r.toString());
         assertTrue(r.err().startsWith("registry: error: not a git repository"), r.err());
         assertFalse(Files.exists(dir.resolve("models")));
@@ -89,8 +87,7 @@ class CommitTest {
             identity(git.git(), "Alice Engineer", "alice@example.com");
             hook("#!/bin/sh\necho 'hook: 3 files checked'\necho 'hook: a warning' >&2\n");
 
-            var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
-                    "--owner", "team:ml-platform", "--commit");
+            var r = Cli.in(dir).run(register("1.0.0"));
             assertEquals(0, r.exit(), r.toString());
             RevCommit head = git.git().log().setMaxCount(1).call().iterator().next();
             assertEquals("created models/credit-scorer/1.0.0.yaml\ncommitted " + head.abbreviate(7).name()
@@ -108,8 +105,7 @@ class CommitTest {
             identity(git.git(), "Alice Engineer", "alice@example.com");
             hook("#!/bin/sh\necho 'hook: ticket number missing' >&2\nexit 1\n");
 
-            var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
-                    "--owner", "team:ml-platform", "--commit");
+            var r = Cli.in(dir).run(register("1.0.0"));
             assertEquals(3, r.exit(), r.toString());
             assertEquals("", r.out());
             assertEquals("hook: ticket number missing\nregistry: error: the files were written, but the git pre-commit hook"
@@ -119,8 +115,12 @@ class CommitTest {
         }
     }
 
-    private static final String[] REGISTER = {"register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
+    private static final String[] REGISTER = register("1.0.0");
+
+    private static String[] register(String version) {
+        return new String[] {"register", "--name", "credit-scorer", "--version", version, "--provider", "internal",
             "--owner", "team:ml-platform", "--commit"};
+    }
 
     private RevCommit head(GitFixture git) throws Exception {
         return git.git().log().setMaxCount(1).call().iterator().next();
@@ -153,14 +153,12 @@ class CommitTest {
             Files.writeString(xdg.resolve("git/config"), "[user]\n\tname = Xdg Person\n\temail = xdg@example.com\n");
             Path h3 = home("h3", "");
             var x = Cli.in(git.dir()).env("HOME", h3.toString()).env("XDG_CONFIG_HOME", xdg.toString())
-                    .run("register", "--name", "credit-scorer", "--version", "1.1.0", "--provider", "internal",
-                            "--owner", "team:ml-platform", "--commit");
+                    .run(register("1.1.0"));
             assertEquals(0, x.exit(), x.toString());
             assertEquals("Xdg Person <xdg@example.com>", who(head(git).getAuthorIdent()));
             identity(git.git(), "Local Person", "local@example.com");
             var l = Cli.in(git.dir()).env("HOME", h2.toString())
-                    .run("register", "--name", "credit-scorer", "--version", "1.2.0", "--provider", "internal",
-                            "--owner", "team:ml-platform", "--commit");
+                    .run(register("1.2.0"));
             assertEquals(0, l.exit(), l.toString());
             assertEquals("Local Person <local@example.com>", who(head(git).getAuthorIdent()));
         }
@@ -204,8 +202,7 @@ class CommitTest {
 
             var c = Cli.in(git.dir()).env("HOME", h.toString()).env("GIT_COMMITTER_NAME", "Cy Committer")
                     .env("GIT_COMMITTER_EMAIL", "cy@example.com")
-                    .run("register", "--name", "credit-scorer", "--version", "1.1.0", "--provider", "internal",
-                            "--owner", "team:ml-platform", "--commit");
+                    .run(register("1.1.0"));
             assertEquals(0, c.exit(), c.toString());
             assertEquals("Config Person <config@example.com>", who(head(git).getAuthorIdent()));
             assertEquals("Cy Committer <cy@example.com>", who(head(git).getCommitterIdent()));
@@ -257,6 +254,13 @@ class CommitTest {
             var unstaged = Cli.in(dir).run("deploy", "--name", "x", "--app", "zz", "--commit");
             assertEquals(2, unstaged.exit(), unstaged.toString());
             assertEquals(mine, Registries.read(dir.resolve("deployments/x.yaml")));
+
+            // A card never committed is the user's work too: the tool's commit would record all of it.
+            Registries.write(dir, "deployments/y.yaml", Registries.read(dir.resolve("deployments/x.yaml")).replace("name: x", "name: y"));
+            var untracked = Cli.in(dir).run("deploy", "--name", "y", "--app", "zz", "--commit");
+            assertEquals(2, untracked.exit(), untracked.toString());
+            assertEquals("registry: error: --commit would also commit your own uncommitted changes to deployments/y.yaml;"
+                    + " commit or stash your changes first, or run without --commit\n", untracked.err());
 
             var without = Cli.in(dir).run("deploy", "--name", "x", "--app", "zz");
             assertEquals(0, without.exit(), "without --commit the edit is made: " + without);
