@@ -40,7 +40,8 @@ public final class WriteOptions {
 
     /** The description stands until {@link #describeCommit} puts in the command's own message. */
     @Option(names = "--commit",
-            description = "Commit the written files, and only them, with your git identity; other staged changes stay staged.")
+            description = "Commit the written files, and only them, with your git identity; other staged changes stay staged."
+                    + " Refused when those files have uncommitted changes of your own.")
     boolean commit;
 
     /** An example of the commit message the command writes. */
@@ -57,7 +58,7 @@ public final class WriteOptions {
 
     String commitDescription() {
         return "Commit the written files, and only them, with your git identity and a message such as `" + message
-                + "`; other staged changes stay staged.";
+                + "`; other staged changes stay staged. Refused when those files have uncommitted changes of your own.";
     }
 
     /**
