@@ -1,9 +1,6 @@
 package dev.registry.git;
 
-import dev.registry.EnvironmentException;
 import dev.registry.UsageException;
-import java.io.File;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,22 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
 
 /**
- * Who a {@code --commit} commit is by, worked out as git does from the command's environment
- * rather than the JVM's: JGit reads the user's config from the {@code user.home} property (the
- * passwd home), while git reads {@code $XDG_CONFIG_HOME/git/config} (or
- * {@code $HOME/.config/git/config}) and {@code $HOME/.gitconfig}, then the repository's config.
+ * Who a {@code --commit} commit is by, worked out as git does from the command's environment and
+ * the repository's config, which {@link GitRepo#open} reads with the command's $HOME as git would.
  * The author comes from GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL and GIT_AUTHOR_DATE, the committer from
  * the GIT_COMMITTER_* variables, each falling back to {@code author.*} / {@code committer.*},
- * then {@code user.name} / {@code user.email} (then $EMAIL), and the current time. The system
- * config ({@code /etc/gitconfig}) is not read.
+ * then {@code user.name} / {@code user.email} (then $EMAIL), and the current time.
  *
  * @param author    the commit's author
  * @param committer the commit's committer
@@ -44,7 +35,7 @@ public record CommitIdentity(PersonIdent author, PersonIdent committer) {
 
     /** The identity for a commit in {@code repo} now; a usage error when git would not know it either. */
     public static CommitIdentity of(Repository repo, Map<String, String> env, Instant now) {
-        Config config = config(repo, env);
+        Config config = config(repo);
         return new CommitIdentity(person("author", config, env, now), person("committer", config, env, now));
     }
 
@@ -126,29 +117,8 @@ public record CommitIdentity(PersonIdent author, PersonIdent committer) {
         return "-".equals(s) ? -1 : 1;
     }
 
-    /** The config git would read for {@code repo} with {@code env}, system config aside. */
-    static Config config(Repository repo, Map<String, String> env) {
-        FS fs = repo.getFS();
-        Config base = null;
-        Optional<String> home = first(env.get("HOME"));
-        Optional<String> xdg = first(env.get("XDG_CONFIG_HOME"));
-        Optional<File> xdgFile = xdg.map(x -> new File(new File(x, "git"), "config"))
-                .or(() -> home.map(h -> new File(new File(new File(h, ".config"), "git"), "config")));
-        if (xdgFile.isPresent()) {
-            base = load(new FileBasedConfig(null, xdgFile.get(), fs));
-        }
-        if (home.isPresent()) {
-            base = load(new FileBasedConfig(base, new File(home.get(), ".gitconfig"), fs));
-        }
-        return load(new FileBasedConfig(base, new File(repo.getCommonDirectory(), "config"), fs));
-    }
-
-    private static FileBasedConfig load(FileBasedConfig config) {
-        try {
-            config.load(); // a missing file loads as empty
-            return config;
-        } catch (IOException | ConfigInvalidException e) {
-            throw new EnvironmentException("cannot read git config " + config.getFile() + ": " + e.getMessage(), e);
-        }
+    /** The config git would read for {@code repo}: {@link GitRepo#open} built it with the command's $HOME. */
+    static Config config(Repository repo) {
+        return repo.getConfig();
     }
 }

@@ -17,7 +17,7 @@ public record GitIdentity(String name, String email) {
      */
     public static GitIdentity of(Path registryRoot, Map<String, String> env, Path cwd) {
         try (GitRepo repo = GitRepo.open(registryRoot, env, cwd)) {
-            var config = CommitIdentity.config(repo.repository(), env);
+            var config = CommitIdentity.config(repo.repository());
             String email = CommitIdentity.email("author", config, env).orElseThrow(() -> new UsageException(
                     "approvals are written in the name of your git identity, and none is set;"
                             + " set it with `git config --global user.email you@example.com`"));

@@ -1,12 +1,18 @@
 package dev.registry.git;
 
 import dev.registry.EnvironmentException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -65,7 +71,7 @@ public final class GitRepo implements AutoCloseable {
             throw new EnvironmentException("not a git repository (or any parent up to /): " + registryRoot);
         }
         try {
-            Repository r = builder.setMustExist(true).build();
+            Repository r = build(builder.setMustExist(true), env);
             if (r.isBare()) {
                 return new GitRepo(r, "");
             }
@@ -79,6 +85,70 @@ public final class GitRepo implements AutoCloseable {
             return new GitRepo(r, rel.isEmpty() ? "" : rel + "/");
         } catch (IOException e) {
             throw new EnvironmentException("cannot open git repository at " + registryRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final Object SWAP = new Object();
+
+    /**
+     * Builds the repository with git's user config for {@code env}: {@code $HOME/.gitconfig} over
+     * {@code $XDG_CONFIG_HOME/git/config} (or {@code $HOME/.config/git/config}) over the system
+     * config. JGit would read the passwd home's ({@code user.home}) instead, and a repository takes
+     * its user config from the process-wide SystemReader once, when it is built: so that reader is
+     * swapped for the build only. Commits, hooks and identities then see the config git would.
+     */
+    private static Repository build(FileRepositoryBuilder builder, Map<String, String> env) throws IOException {
+        synchronized (SWAP) {
+            SystemReader previous = SystemReader.getInstance();
+            StoredConfig user;
+            try {
+                user = userConfig(previous.getSystemConfig(), env);
+            } catch (ConfigInvalidException e) {
+                throw new EnvironmentException("cannot read the git system config: " + e.getMessage(), e);
+            }
+            SystemReader.setInstance(new SystemReader.Delegate(previous) {
+                @Override
+                public StoredConfig getUserConfig() {
+                    return user;
+                }
+            });
+            try {
+                return builder.build();
+            } finally {
+                SystemReader.setInstance(previous);
+            }
+        }
+    }
+
+    private static StoredConfig userConfig(Config system, Map<String, String> env) {
+        Optional<String> home = nonBlank(env.get("HOME"));
+        Optional<File> xdg = nonBlank(env.get("XDG_CONFIG_HOME")).map(x -> new File(new File(x, "git"), "config"))
+                .or(() -> home.map(h -> new File(new File(new File(h, ".config"), "git"), "config")));
+        Config base = xdg.<Config>map(f -> load(new FileBasedConfig(system, f, FS.DETECTED))).orElse(system);
+        if (home.isEmpty()) {
+            return new StoredConfig(base) { // no $HOME: git reads no ~/.gitconfig either
+                @Override
+                public void load() {
+                }
+
+                @Override
+                public void save() {
+                }
+            };
+        }
+        return load(new FileBasedConfig(base, new File(home.get(), ".gitconfig"), FS.DETECTED));
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static FileBasedConfig load(FileBasedConfig config) {
+        try {
+            config.load(); // a missing file loads as empty
+            return config;
+        } catch (IOException | ConfigInvalidException e) {
+            throw new EnvironmentException("cannot read git config " + config.getFile() + ": " + e.getMessage(), e);
         }
     }
 

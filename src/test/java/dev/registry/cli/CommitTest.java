@@ -165,6 +165,23 @@ class CommitTest {
     }
 
     @Test
+    void everySettingOfTheCommandsHomeConfigApplies() throws Exception {
+        // Not only the identity: JGit reads the whole user config from $HOME, here a global hooks folder.
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            git.commit("alice@example.com", "start");
+            Path hooks = dir.resolve("global-hooks");
+            Files.createDirectories(hooks);
+            Files.writeString(hooks.resolve("pre-commit"), "#!/bin/sh\necho 'global hook ran' >&2\n");
+            Files.setPosixFilePermissions(hooks.resolve("pre-commit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path h = home("hooked", "[user]\n\tname = Home Person\n\temail = home@example.com\n[core]\n\thooksPath = " + hooks + "\n");
+            var r = Cli.in(git.dir()).env("HOME", h.toString()).run(REGISTER);
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("global hook ran\n", r.err());
+        }
+    }
+
+    @Test
     void withNoIdentityUnderHomeNothingIsWrittenOrCommitted() throws Exception {
         try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
             Registries.minimal(git.dir());
