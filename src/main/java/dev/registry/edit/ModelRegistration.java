@@ -85,8 +85,16 @@ public final class ModelRegistration {
         return state -> {
             ModelRef ref = new ModelRef(from.name(), target);
             String message = "register " + ref + " from " + from.version();
-            ModelCard source = state.snapshot().model(from).orElseThrow(() -> new UsageException(
-                    "--from " + from + ": no such model version" + known(state, from.name())));
+            Optional<ModelCard> found = state.snapshot().model(from);
+            if (found.isEmpty()) {
+                // The card is there but does not parse: its located error is what to fix, not "no such version".
+                List<Finding> why = state.snapshot().readFindings().stream().filter(f -> f.path().equals(pathOf(from))).toList();
+                if (!why.isEmpty()) {
+                    return ChangeSet.refused(message, why);
+                }
+                throw new UsageException("--from " + from + ": no such model version" + known(state, from.name()));
+            }
+            ModelCard source = found.get();
             String text = state.text(source.path()).orElseThrow(() -> new UsageException(
                     "--from " + from + ": " + source.path() + " cannot be read; run `registry validate`"));
             String path = pathOf(ref);
