@@ -4,6 +4,7 @@ import dev.registry.UsageException;
 import dev.registry.card.Environment;
 import dev.registry.card.ModelCard;
 import dev.registry.check.NearestName;
+import dev.registry.query.KnownValues;
 import dev.registry.query.ModelQuery;
 import dev.registry.query.Resolver;
 import dev.registry.report.DocumentFormat;
@@ -72,6 +73,12 @@ final class ResolveCommand implements Callable<Integer> {
             ResolveRenderer.json(r, root.out);
         } else {
             ResolveRenderer.text(r, root.out);
+        }
+        // A mistyped region lies within a residency area by prefix (eu-wset-1 within eu) and would be answered silently.
+        if (region != null && !root.quiet) {
+            FilterOptions.unknownRegion(region, KnownValues.of(snapshot, LocalDate.now()))
+                    .ifPresent(n -> root.err.println("registry: note: " + n));
+            root.err.flush();
         }
         if (r.chosen().isPresent()) {
             return ExitCode.OK;
