@@ -133,11 +133,20 @@ public final class ModelRegistration {
         return NAME.matcher(name).matches();
     }
 
-    /** A name fit for a path: checked before any path is built from it. */
+    /** A model name fit for a path: checked before any path is built from it. */
     public static String checkName(String name) {
+        return checkName(name, "model", "credit-scorer");
+    }
+
+    /** A deployment name fit for a path, named as one in the error. */
+    public static String checkDeploymentName(String name) {
+        return checkName(name, "deployment", "loan-origination-eu-prod");
+    }
+
+    private static String checkName(String name, String kind, String example) {
         if (!isName(name)) {
-            throw new UsageException("model name `" + name + "` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
-                    + " 1 to 64 characters (such as credit-scorer)");
+            throw new UsageException(kind + " name `" + name + "` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
+                    + " 1 to 64 characters (such as " + example + ")");
         }
         return name;
     }
