@@ -28,6 +28,11 @@ final class FastYamlReader {
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
     private final String text;
+    /**
+     * Its characters, to scan: indexing an array is cheaper than String.charAt in code the JIT has
+     * not compiled yet. Strings are cut from {@link #text}, which copies bytes, not characters.
+     */
+    private final char[] src;
     private final int count;
     private final int[] start;
     private final int[] end;
@@ -35,8 +40,9 @@ final class FastYamlReader {
     /** The next line not read yet. */
     private int line;
 
-    private FastYamlReader(String text, int count, int[] start, int[] end, int[] indent) {
+    private FastYamlReader(String text, char[] src, int count, int[] start, int[] end, int[] indent) {
         this.text = text;
+        this.src = src;
         this.count = count;
         this.start = start;
         this.end = end;
@@ -58,9 +64,10 @@ final class FastYamlReader {
 
     /** Lines and their indentation; null when a character anywhere rules the text out. */
     private static FastYamlReader split(String text) {
+        char[] src = text.toCharArray();
         int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < src.length; i++) {
+            char c = src[i];
             if (c == '\n') {
                 lines++;
             } else if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
@@ -74,13 +81,13 @@ final class FastYamlReader {
         int[] indent = new int[lines];
         int n = 0;
         int s = 0;
-        while (s <= text.length()) {
-            int e = text.indexOf('\n', s);
-            if (e < 0) {
-                e = text.length();
+        while (s <= src.length) {
+            int e = s;
+            while (e < src.length && src[e] != '\n') {
+                e++;
             }
             int i = s;
-            while (i < e && text.charAt(i) == ' ') {
+            while (i < e && src[i] == ' ') {
                 i++;
             }
             start[n] = s;
@@ -89,7 +96,7 @@ final class FastYamlReader {
             n++;
             s = e + 1;
         }
-        return new FastYamlReader(text, n, start, end, indent);
+        return new FastYamlReader(text, src, n, start, end, indent);
     }
 
     private JsonNode document() {
@@ -104,10 +111,22 @@ final class FastYamlReader {
         return root;
     }
 
+    private boolean startsWith(String marker, int p) {
+        if (p + marker.length() > src.length) {
+            return false;
+        }
+        for (int i = 0; i < marker.length(); i++) {
+            if (src[p + i] != marker.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a line holds something other than spaces and a comment. */
     private boolean isContent(int ln) {
         int p = start[ln] + indent[ln];
-        return p < end[ln] && text.charAt(p) != '#';
+        return p < end[ln] && src[p] != '#';
     }
 
     /** Skips blank and comment lines; the index of the next content line, or {@code count}. */
@@ -117,7 +136,7 @@ final class FastYamlReader {
         }
         if (line < count && indent[line] == 0) {
             int p = start[line];
-            if (text.startsWith("---", p) || text.startsWith("...", p) || text.charAt(p) == '%') {
+            if (startsWith("---", p) || startsWith("...", p) || src[p] == '%') {
                 throw Decline.INSTANCE; // document markers and directives
             }
         }
@@ -127,7 +146,7 @@ final class FastYamlReader {
     /** Whether the content line holds a block sequence entry at its indentation. */
     private boolean isEntry(int ln) {
         int p = start[ln] + indent[ln];
-        return text.charAt(p) == '-' && (p + 1 == end[ln] || text.charAt(p + 1) == ' ');
+        return src[p] == '-' && (p + 1 == end[ln] || src[p + 1] == ' ');
     }
 
     private static void checkDepth(int depth) {
@@ -168,10 +187,10 @@ final class FastYamlReader {
         int v = skipSpaces(colon + 1, e);
         line = ln + 1;
         JsonNode value;
-        if (v == e || text.charAt(v) == '#') {
+        if (v == e || src[v] == '#') {
             value = blockValue(col, depth + 1);
         } else {
-            char c = text.charAt(v);
+            char c = src[v];
             if (c == '|' || c == '>') {
                 value = blockScalar(ln, v, col, depth + 1);
             } else {
@@ -204,9 +223,9 @@ final class FastYamlReader {
             if (p == e || p == start[ln] + col + 1) {
                 throw Decline.INSTANCE; // an empty entry, or a nested block on the next line
             }
-            char c = text.charAt(p);
+            char c = src[p];
             line = ln + 1;
-            if (c == '#' || c == '|' || c == '>' || c == '-' && p + 1 < e && text.charAt(p + 1) == ' ') {
+            if (c == '#' || c == '|' || c == '>' || c == '-' && p + 1 < e && src[p + 1] == ' ') {
                 throw Decline.INSTANCE;
             }
             if (keyEnd(p, e) >= 0) {
@@ -230,10 +249,13 @@ final class FastYamlReader {
      * not start with a key this reader takes.
      */
     private int keyEnd(int p, int e) {
-        char c = text.charAt(p);
+        char c = src[p];
         if (c == '"' || c == '\'') {
             int close = quoteEnd(p, e);
-            if (close + 1 < e && text.charAt(close + 1) == ':' && (close + 2 == e || text.charAt(close + 2) == ' ')) {
+            if (close + 1 < e && src[close + 1] == ':' && (close + 2 == e || src[close + 2] == ' ')) {
+                if (close - p > MAX_KEY) {
+                    throw Decline.INSTANCE;
+                }
                 return close + 1;
             }
             return -1;
@@ -242,12 +264,12 @@ final class FastYamlReader {
             return -1;
         }
         for (int i = p + 1; i < e; i++) {
-            char d = text.charAt(i);
-            if (d == '#' && text.charAt(i - 1) == ' ') {
+            char d = src[i];
+            if (d == '#' && src[i - 1] == ' ') {
                 return -1;
             }
-            if (d == ':' && (i + 1 == e || text.charAt(i + 1) == ' ')) {
-                if (text.charAt(i - 1) == ' ' || i - p > MAX_KEY) {
+            if (d == ':' && (i + 1 == e || src[i + 1] == ' ')) {
+                if (src[i - 1] == ' ' || i - p > MAX_KEY) {
                     throw Decline.INSTANCE;
                 }
                 return i;
@@ -258,7 +280,7 @@ final class FastYamlReader {
 
     /** The text of the key that ends at the colon {@code colon}. */
     private String keyText(int p, int colon) {
-        char c = text.charAt(p);
+        char c = src[p];
         if (c == '"' || c == '\'') {
             return quoted(p, colon - 1);
         }
@@ -267,14 +289,14 @@ final class FastYamlReader {
 
     /** The index of the quote closing the one-line quoted scalar opened at {@code p}. */
     private int quoteEnd(int p, int e) {
-        char q = text.charAt(p);
+        char q = src[p];
         for (int i = p + 1; i < e; i++) {
-            char c = text.charAt(i);
+            char c = src[i];
             if (q == '"' && c == '\\') {
                 throw Decline.INSTANCE; // escapes: the other path decodes them
             }
             if (c == q) {
-                if (q == '\'' && i + 1 < e && text.charAt(i + 1) == '\'') {
+                if (q == '\'' && i + 1 < e && src[i + 1] == '\'') {
                     i++; // '' is one quote
                     continue;
                 }
@@ -287,12 +309,12 @@ final class FastYamlReader {
     /** The content of the quoted scalar from the opening quote {@code p} to the closing one {@code close}. */
     private String quoted(int p, int close) {
         String s = text.substring(p + 1, close);
-        return text.charAt(p) == '\'' ? s.replace("''", "'") : s;
+        return src[p] == '\'' ? s.replace("''", "'") : s;
     }
 
     /** A value on the rest of a line: a flow collection, a quoted scalar or a plain scalar. */
     private JsonNode inlineValue(int p, int e, int depth) {
-        char c = text.charAt(p);
+        char c = src[p];
         JsonNode value;
         int after;
         if (c == '[' || c == '{') {
@@ -310,7 +332,7 @@ final class FastYamlReader {
             return plainBlock(p, e);
         }
         int rest = skipSpaces(after, e);
-        if (rest < e && (rest == after || text.charAt(rest) != '#')) {
+        if (rest < e && (rest == after || src[rest] != '#')) {
             throw Decline.INSTANCE;
         }
         return value;
@@ -323,27 +345,27 @@ final class FastYamlReader {
         }
         int stop = e;
         for (int i = p + 1; i < e; i++) {
-            char c = text.charAt(i);
-            if (c == '#' && text.charAt(i - 1) == ' ') {
+            char c = src[i];
+            if (c == '#' && src[i - 1] == ' ') {
                 stop = i;
                 break;
             }
-            if (c == ':' && (i + 1 == e || text.charAt(i + 1) == ' ')) {
+            if (c == ':' && (i + 1 == e || src[i + 1] == ' ')) {
                 throw Decline.INSTANCE; // a second `key:` on the line
             }
         }
-        while (text.charAt(stop - 1) == ' ') {
+        while (src[stop - 1] == ' ') {
             stop--;
         }
         return plain(text.substring(p, stop));
     }
 
     private boolean canStartPlain(int p, int e) {
-        char c = text.charAt(p);
+        char c = src[p];
         if (INDICATORS.indexOf(c) < 0) {
             return true;
         }
-        return c == '-' && p + 1 < e && text.charAt(p + 1) != ' ' && INDICATORS.indexOf(text.charAt(p + 1)) < 0;
+        return c == '-' && p + 1 < e && src[p + 1] != ' ' && INDICATORS.indexOf(src[p + 1]) < 0;
     }
 
     /**
@@ -353,9 +375,9 @@ final class FastYamlReader {
      */
     private JsonNode blockScalar(int ln, int p, int col, int depth) {
         checkDepth(depth);
-        boolean folded = text.charAt(p) == '>';
+        boolean folded = src[p] == '>';
         int h = p + 1;
-        boolean strip = h < end[ln] && text.charAt(h) == '-';
+        boolean strip = h < end[ln] && src[h] == '-';
         if (strip) {
             h++;
         }
@@ -369,6 +391,7 @@ final class FastYamlReader {
         int in = indent[first];
         StringBuilder out = new StringBuilder();
         int blank = 0;
+        int last = first;
         int i = first;
         for (; i < count; i++) {
             int width = end[i] - start[i];
@@ -382,7 +405,7 @@ final class FastYamlReader {
             if (indent[i] < in) {
                 break;
             }
-            if (indent[i] > in || text.charAt(end[i] - 1) == ' ') {
+            if (indent[i] > in || src[end[i] - 1] == ' ') {
                 throw Decline.INSTANCE;
             }
             if (i > first) {
@@ -396,9 +419,10 @@ final class FastYamlReader {
                 }
             }
             blank = 0;
+            last = i;
             out.append(text, start[i] + in, end[i]);
         }
-        if (!strip) {
+        if (!strip && end[last] < src.length) { // clipping keeps the last line break, if there is one
             out.append('\n');
         }
         line = i;
@@ -483,7 +507,7 @@ final class FastYamlReader {
                 pos = close + 1;
                 return SharedValues.text(s);
             }
-            if (!canStartPlain(pos, e) || c == '-' && pos + 1 < e && "]},".indexOf(text.charAt(pos + 1)) >= 0) {
+            if (!canStartPlain(pos, e) || c == '-' && pos + 1 < e && "]},".indexOf(src[pos + 1]) >= 0) {
                 throw Decline.INSTANCE;
             }
             return plain(scalar());
@@ -491,6 +515,7 @@ final class FastYamlReader {
 
         /** A key and its colon; the position after the colon and the space that follows it. */
         private String key() {
+            int from = pos;
             char c = at();
             String name;
             if (c == '"' || c == '\'') {
@@ -503,7 +528,7 @@ final class FastYamlReader {
                 }
                 name = scalar();
             }
-            if (pos + 1 >= e || text.charAt(pos) != ':' || text.charAt(pos + 1) != ' ') {
+            if (pos + 1 >= e || src[pos] != ':' || src[pos + 1] != ' ' || pos - from > MAX_KEY) {
                 throw Decline.INSTANCE;
             }
             pos += 2;
@@ -515,14 +540,14 @@ final class FastYamlReader {
             int s = pos;
             int i = pos;
             for (; i < e; i++) {
-                char c = text.charAt(i);
+                char c = src[i];
                 if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
                     break;
                 }
-                if (c == ':' && (i + 1 == e || " ,[]{}".indexOf(text.charAt(i + 1)) >= 0)) {
+                if (c == ':' && (i + 1 == e || " ,[]{}".indexOf(src[i + 1]) >= 0)) {
                     break;
                 }
-                if (c == '?' || c == '#' && text.charAt(i - 1) == ' ') {
+                if (c == '?' || c == '#' && src[i - 1] == ' ') {
                     throw Decline.INSTANCE;
                 }
             }
@@ -530,7 +555,7 @@ final class FastYamlReader {
                 throw Decline.INSTANCE; // the collection goes on past the line
             }
             pos = i;
-            while (i > s && text.charAt(i - 1) == ' ') {
+            while (i > s && src[i - 1] == ' ') {
                 i--;
             }
             if (i == s) {
@@ -543,7 +568,7 @@ final class FastYamlReader {
             if (pos >= e) {
                 throw Decline.INSTANCE;
             }
-            return text.charAt(pos);
+            return src[pos];
         }
 
         private void skip() {
@@ -552,7 +577,7 @@ final class FastYamlReader {
     }
 
     private int skipSpaces(int p, int e) {
-        while (p < e && text.charAt(p) == ' ') {
+        while (p < e && src[p] == ' ') {
             p++;
         }
         return p;
@@ -565,6 +590,9 @@ final class FastYamlReader {
      * decimal floats; the rest (binary, underscores, base 60, {@code .inf}, {@code .nan}) is declined.
      */
     private static JsonNode plain(String value) {
+        if (isCertainlyText(value)) {
+            return SharedValues.text(value);
+        }
         Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
         if (tag == Tag.NULL) {
             return NODES.nullNode();
@@ -580,6 +608,39 @@ final class FastYamlReader {
             return decimal(value);
         }
         return SharedValues.text(value);
+    }
+
+    /**
+     * Whether the resolver would find no pattern for the value, without running one (regular
+     * expressions cost the most here). It looks its patterns up by the first character: booleans
+     * and nulls of at most five characters from {@code yYnNtTfFoO}, numbers and dates from
+     * {@code -+.} and digits, and {@code ~ << ! & *}; a date of the form 2026-01-01 is a
+     * timestamp, which Jackson reads as text.
+     */
+    private static boolean isCertainlyText(String value) {
+        char f = value.charAt(0);
+        if ("yYnNtTfFoO".indexOf(f) >= 0) {
+            return value.length() > 5;
+        }
+        if ("-+.~<!&*".indexOf(f) >= 0) {
+            return false;
+        }
+        if (f >= '0' && f <= '9') {
+            return isDate(value);
+        }
+        return true;
+    }
+
+    private static boolean isDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Boolean yamlBoolean(String value) {

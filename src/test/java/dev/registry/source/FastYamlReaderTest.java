@@ -206,6 +206,28 @@ class FastYamlReaderTest {
     }
 
     @Test
+    void agreesOnTheCornersOfTheSubset() {
+        String[] handled = {
+            "a:\n  b: 1\n # c\n  c: 2\n", "a: >-\n  x\n # c\nb: 1\n", "a: |\n  x\n\n  # not a comment\nb: 1\n", "a: 1",
+            "ключ: значение\n", "a: \"x\" # c\nb: [1, 2] # c\n", "a: 'x'' # y'\n", "l:\n- a: 1\n  b: 2\n- c: 3\n",
+            "a:\n- x\n- y\nb: 1\n", "a: -1\nb: -x\n", "a: x\n\n\n", "a: b #c: d\n", "a: ''\nb: \"\"\n", "a: >\n  x\n  \n  y", "a: |\n  x\n", "a: |\n  x\n\n", "a: |\n  x\n  ",
+            "a:\n  - {b: c, d: [e, 'f', \"g\"]}\n  - [1, 2.5, -3, x y]\n", "\"a b\": 1\n'c''d': 2\n", "a: b:c\nd: http://x/y?z=1#f\n",
+            "a: x y  z\n", "a:   x\n", "a:\n    - b: 1\n      c:\n        - d\n", "a: 😀\nb: [é, ü]\n"};
+        for (String text : handled) {
+            assertTrue(agree(text, text), "declined: " + text);
+        }
+        String longKey = "k".repeat(1100);
+        for (String text : new String[] {longKey + ": 1\n", "'" + longKey + "': 1\n", "a: {" + longKey + ": 1}\n",
+                "a: {'" + longKey + "': 1}\n"}) {
+            assertEquals(Optional.empty(), FastYamlReader.read(text));
+            agree("a long key", text);
+        }
+        for (String text : new String[] {"a : 1\n", "a: - x\n", "a: x\n  # c\n  y\n", "a:\u00A0b\n", "a: [x\n  , y]\n", "a: |\n\n  x\n"}) {
+            agree(text, text);
+        }
+    }
+
+    @Test
     void nestingDeeperThanTheLimitIsLeftToTheReference() {
         String ok = "a: " + "[".repeat(StrictYamlReader.MAX_DEPTH - 1) + "]".repeat(StrictYamlReader.MAX_DEPTH - 1) + "\n";
         assertTrue(agree("deep", ok));
@@ -251,6 +273,10 @@ class FastYamlReaderTest {
             StringBuilder how = new StringBuilder();
             for (int m = 0; m < mutations; m++) {
                 text = mutate(text, random, how);
+            }
+            if (random.nextInt(10) == 0) {
+                text = text.stripTrailing();
+                how.append(" without the last line break");
             }
             if (agree("variant " + i + how + ":\n" + text, text)) {
                 handled++;
