@@ -220,15 +220,17 @@ final class FastYamlReader {
         while (true) {
             int e = end[ln];
             int p = skipSpaces(start[ln] + col + 1, e);
-            if (p == e || p == start[ln] + col + 1) {
-                throw Decline.INSTANCE; // an empty entry, or a nested block on the next line
-            }
-            char c = src[p];
             line = ln + 1;
-            if (c == '#' || c == '|' || c == '>' || c == '-' && p + 1 < e && src[p + 1] == ' ') {
+            if (p == e || src[p] == '#') {
+                // The entry's block starts on the next line; an empty entry is declined.
+                int next = nextContent();
+                if (next == count || indent[next] <= col) {
+                    throw Decline.INSTANCE;
+                }
+                arr.add(isEntry(next) ? sequence(next, indent[next], depth + 1) : mapping(next, indent[next], depth + 1));
+            } else if (src[p] == '|' || src[p] == '>' || src[p] == '-' && p + 1 < e && src[p + 1] == ' ') {
                 throw Decline.INSTANCE;
-            }
-            if (keyEnd(p, e) >= 0) {
+            } else if (keyEnd(p, e) >= 0) {
                 arr.add(mapping(ln, p - start[ln], depth + 1));
             } else {
                 arr.add(inlineValue(p, e, depth + 1));

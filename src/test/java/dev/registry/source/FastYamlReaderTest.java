@@ -287,6 +287,125 @@ class FastYamlReaderTest {
         assertTrue(handled > variants / 5, "the fast path handled only " + handled + " of " + variants);
     }
 
+    @Test
+    void agreesOnThousandsOfGeneratedDocuments() {
+        // Mutations stay close to the shapes of real cards; these documents nest every block and
+        // flow form the fast path takes, in every indentation, with comments and blank lines.
+        Random random = new Random(Long.getLong("fastyaml.seed", 7L));
+        int handled = 0;
+        int documents = Integer.getInteger("fastyaml.variants", 4000) / 2;
+        for (int i = 0; i < documents; i++) {
+            StringBuilder out = new StringBuilder();
+            new Emitter(random, out).mapping(0, 0);
+            String text = out.toString();
+            if (agree("document " + i + ":\n" + text, text)) {
+                handled++;
+            }
+        }
+        assertTrue(handled > documents * 3 / 4, "the fast path handled only " + handled + " of " + documents);
+    }
+
+    /** Writes random YAML in the shapes of the subset, now and then a little outside it. */
+    private record Emitter(Random r, StringBuilder out) {
+        private static final String[] WORDS = {"x", "credit-scorer", "team:ml", "a b", "1.0.0", "2026-01-01", "é ü",
+            "https://x.example/a?b", "R&D", "yes", "No", "~", "null", "1.10", "7", "-3", "0", "1e3", "0x1F", "0755",
+            "12345678901", "true", "Off", "y", "a#b", "-x", "<<", ".5", "100%", "a,b", "a:b", "😀"};
+
+        void mapping(int indent, int depth) {
+            int keys = 1 + r.nextInt(depth == 0 ? 8 : 4);
+            for (int k = 0; k < keys; k++) {
+                if (k > 0) {
+                    out.append(" ".repeat(indent));
+                }
+                out.append(r.nextInt(8) == 0 ? "'k" + k + "'" : "k" + k).append(':');
+                value(indent, depth + 1, true);
+                noise(indent);
+            }
+        }
+
+        private void value(int indent, int depth, boolean inMapping) {
+            int step = 1 + r.nextInt(4);
+            int kind = depth > 5 ? 0 : r.nextInt(7);
+            switch (kind) {
+                case 0, 1 -> out.append(' ').append(scalar()).append(comment()).append('\n');
+                case 2 -> { // nested mapping
+                    out.append(comment()).append('\n');
+                    out.append(" ".repeat(indent + step));
+                    mapping(indent + step, depth);
+                }
+                case 3 -> { // block sequence, indented or not
+                    out.append(comment()).append('\n');
+                    int at = inMapping && r.nextBoolean() ? indent : indent + step;
+                    int items = 1 + r.nextInt(3);
+                    for (int i = 0; i < items; i++) {
+                        out.append(" ".repeat(at)).append('-');
+                        if (r.nextInt(3) == 0) {
+                            int gap = 1 + r.nextInt(2);
+                            out.append(" ".repeat(gap));
+                            mapping(at + 1 + gap, depth + 1);
+                        } else {
+                            value(at, depth + 1, false);
+                        }
+                    }
+                }
+                case 4 -> out.append(' ').append(flow(depth)).append(comment()).append('\n');
+                case 5 -> { // block scalar
+                    if (!inMapping) {
+                        out.append(" x\n");
+                        return;
+                    }
+                    out.append(' ').append(r.nextBoolean() ? '>' : '|').append(r.nextBoolean() ? "-" : "").append('\n');
+                    int lines = 1 + r.nextInt(4);
+                    for (int i = 0; i < lines; i++) {
+                        out.append(r.nextInt(4) == 0 && i > 0 ? "\n" : "")
+                                .append(" ".repeat(indent + step)).append(WORDS[r.nextInt(WORDS.length)]).append('\n');
+                    }
+                }
+                default -> out.append(' ').append(quoted()).append(comment()).append('\n');
+            }
+        }
+
+        private String flow(int depth) {
+            if (depth > 6 || r.nextInt(3) == 0) {
+                return r.nextBoolean() ? scalar() : quoted();
+            }
+            StringBuilder f = new StringBuilder();
+            boolean map = r.nextBoolean();
+            f.append(map ? '{' : '[');
+            int items = r.nextInt(4);
+            for (int i = 0; i < items; i++) {
+                f.append(i > 0 ? (r.nextBoolean() ? ", " : ",") : "");
+                if (map) {
+                    f.append("f").append(i).append(": ");
+                }
+                f.append(flow(depth + 1));
+            }
+            return f.append(map ? '}' : ']').toString();
+        }
+
+        private String scalar() {
+            return WORDS[r.nextInt(WORDS.length)];
+        }
+
+        private String quoted() {
+            String w = WORDS[r.nextInt(WORDS.length)];
+            return r.nextBoolean() ? "\"" + w + "\"" : "'" + w.replace("'", "''") + "'";
+        }
+
+        private String comment() {
+            return r.nextInt(6) == 0 ? " # note" : "";
+        }
+
+        private void noise(int indent) {
+            int n = r.nextInt(8);
+            if (n == 0) {
+                out.append('\n');
+            } else if (n == 1) {
+                out.append(" ".repeat(r.nextInt(indent + 3))).append("# comment\n");
+            }
+        }
+    }
+
     private static String mutate(String text, Random r, StringBuilder how) {
         String[] lines = text.split("\n", -1);
         int ln = r.nextInt(lines.length);
