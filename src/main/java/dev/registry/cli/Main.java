@@ -77,7 +77,18 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         RegistryCommand.subcommandsFor(args).forEach(cli::addSubcommand);
         cli.getSubcommands().values().forEach(sub -> WriteOptions.describeCommit(sub.getCommandSpec()));
+        versionEverywhere(cli, cli.getCommandSpec().versionProvider());
         return cli;
+    }
+
+    /** A subcommand's own {@code -V} prints what {@code registry -V} prints, not nothing. */
+    private static void versionEverywhere(CommandLine cli, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            versionEverywhere(sub, version);
+        }
     }
 
 }

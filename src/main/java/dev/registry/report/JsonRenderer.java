@@ -87,7 +87,8 @@ public final class JsonRenderer implements FindingsRenderer {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
         g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("").withObjectEmptySeparator(""))
                 .withArrayIndenter(indent).withObjectIndenter(indent));
         return g;
     }

@@ -63,6 +63,10 @@ class JsonStyleTest {
                 if (r.out().contains("[ {")) {
                     problems.add(what + ": `[ {` on one line");
                 }
+                // Empty ones are written `[]` and `{}`, as people and most tools write them.
+                if (r.out().contains("[ ]") || r.out().contains("{ }")) {
+                    problems.add(what + ": `[ ]` or `{ }`");
+                }
                 assertFalse(r.out().isBlank(), what);
             }
             assertEquals(List.of(), problems);

@@ -29,6 +29,20 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aCommandsOwnVersionFlagPrintsTheToolsVersion() {
+        String expected = Cli.in(dir).run("--version").out();
+        for (String[] line : new String[][] {{"list", "-V"}, {"validate", "--version"}, {"hook", "install", "-V"}, {"export", "-V"}}) {
+            var r = Cli.in(dir).run(line);
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("", r.err());
+            assertEquals(expected, r.out(), String.join(" ", line));
+        }
+        // register and deploy take --version for the model's version, so they have no -V.
+        var r = Cli.in(dir).run("register", "-V");
+        assertEquals(2, r.exit(), r.toString());
+    }
+
+    @Test
     void helpListsTheCommandsAndTheExitCodes() {
         var r = Cli.in(dir).run("--help");
         assertEquals(0, r.exit(), r.toString());
