@@ -76,8 +76,9 @@ public final class PromotionGate {
             GateCheck check = new GateCheck(GatePolicy.of(before), before.owners(), request.today());
             Function<ModelCard, RiskTier> tiers = Tiers.under(before, request.today());
             ApprovalAudit audit = new ApprovalAudit(history, before.owners(), commits, head.id());
-            return new Judge(after, check, tiers, audit, request.approvedBy())
-                    .judge(base, head, baseRef, commits, Promotions.between(before, after));
+            Judge judge = new Judge(after, check, tiers, audit, request.approvedBy());
+            judge.findings.addAll(IntroducedErrors.between(before, after, request.today()));
+            return judge.judge(base, head, baseRef, commits, Promotions.between(before, after));
         }
     }
 

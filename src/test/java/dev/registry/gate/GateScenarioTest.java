@@ -134,6 +134,41 @@ class GateScenarioTest {
     }
 
     @Test
+    void anApprovalRecordedBeforeTheRangeByAnotherHandDoesNotCountButDoesNotBlock() {
+        // The registry's first import, before the gate ran in CI: bob recorded carol's approval.
+        git.checkout("main");
+        git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+        git.commit("bob@example.com", "import the inventory, approvals as recorded in the spreadsheet");
+        git.branch("deploy");
+        git.write("deployments/scoring-eu.yaml", """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: scoring-eu
+                model: credit-scorer
+                version: 2.1.0
+                environment: prod
+                region: eu-west-1
+                """);
+        git.commit("bob@example.com", "deploy to prod");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(CARD + ":19:5: warning: approval by carol@example.com does not count: it was added before"
+                + " this range, in commit "), r.err());
+        assertTrue(r.err().contains(" by bob@example.com, and counts only when its approver commits it [approval-unverified]"), r.err());
+        assertFalse(r.err().contains("[approval-forged]"), r.err());
+        assertTrue(r.err().contains("[gate-approvals-missing]"), r.err());
+
+        // carol approves again, herself, in the pull request: the deployment passes, the record stays.
+        git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer")
+                + approval("carol@example.com", "risk-officer").replace("risk-officer, date", "risk-officer, comment: confirmed, date"));
+        git.commit("carol@example.com", "approve credit-scorer@2.1.0 for production");
+        var again = gate();
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.err().contains("[approval-unverified]"), again.err());
+    }
+
+    @Test
     void anEditAfterTheApprovalInvalidatesIt() {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promote");
@@ -413,6 +448,56 @@ class GateScenarioTest {
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().startsWith("gate: 1 promotion in 1 commit from "), r.out());
         assertTrue(r.out().contains("(merge base with main)"), r.out());
+    }
+
+    @Test
+    void aPromotionHiddenInACardTheHeadCannotReadIsBlocked() {
+        // A duplicate key makes the card unreadable: without it the gate would see no promotion at all.
+        git.write(CARD, card("production") + "provider: internal\n");
+        git.commit("alice@example.com", "promote, with a key written twice");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(CARD + ":"), r.err());
+        assertTrue(r.err().contains("error: duplicate key `provider`"), r.err());
+        assertTrue(r.err().contains("[yaml-duplicate-key]"), r.err());
+        assertTrue(r.out().startsWith("gate: no promotions in 1 commit"), r.out());
+        assertTrue(r.out().contains("failed: "), r.out());
+        assertTrue(gate("--format", "json").out().contains("\"ok\": false"));
+    }
+
+    @Test
+    void aProdDeploymentTheSchemaRefusesIsBlocked() {
+        git.write("deployments/scoring-eu.yaml", """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: scoring-eu
+                model: credit-scorer
+                version: 2.1.0
+                environment: Prod
+                region: eu-west-1
+                """);
+        git.commit("bob@example.com", "deploy a staging version to prod, spelt Prod");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("deployments/scoring-eu.yaml:6:14: error: "), r.err());
+    }
+
+    @Test
+    void anErrorAlreadyOnTheBaseBranchDoesNotBlockAnotherChange() {
+        git.checkout("main");
+        Registries.write(dir, "models/legacy/1.0.0.yaml", "not: [a card\n");
+        git.commit("alice@example.com", "a broken card lands on main");
+        git.branch("reword");
+        git.write(CARD, card("staging").replace("Scores loan applications.", "Scores consumer loan applications."));
+        git.commit("bob@example.com", "reword");
+
+        var r = gate();
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", r.err());
+        // validate, by contrast, still reports it.
+        assertEquals(1, Cli.in(dir).run("validate").exit());
     }
 
     @Test
