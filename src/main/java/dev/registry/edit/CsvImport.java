@@ -211,7 +211,7 @@ public final class CsvImport {
             try {
                 switch (f.type()) {
                     case TEXT -> d.text(f, v);
-                    case LIST -> d.list(f, Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+                    case LIST -> d.list(f, CsvReader.items(v));
                     case INT -> d.number(f, Long.parseLong(v));
                 }
                 if (f == ModelField.NAME) {

@@ -70,6 +70,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void aListItemHoldingASemicolonSurvivesExportAndImport(@TempDir Path other) throws IOException {
+        csv("name,version,provider,owners,intendedUse\n"
+                + "chat,1.0.0,internal,team:ml-platform,Answering questions (links to the form\\; takes no claims);Summaries\n");
+        assertEquals(0, Cli.in(dir).run("import", "--csv", "models.csv").exit());
+        assertTrue(Registries.read(dir.resolve("models/chat/1.0.0.yaml"))
+                .contains("intendedUse:\n  - \"Answering questions (links to the form; takes no claims)\"\n  - Summaries\n"),
+                Registries.read(dir.resolve("models/chat/1.0.0.yaml")));
+
+        var exported = Cli.in(dir).run("export", "--kind", "models", "--columns", "model,version,provider,owners,intendedUse");
+        assertEquals(0, exported.exit(), exported.toString());
+        assertTrue(exported.out().contains("chat,1.0.0,internal,team:ml-platform,Answering questions (links to the form\\; takes no claims);Summaries\r\n"),
+                exported.out());
+        Registries.minimal(other);
+        Registries.write(other, "models.csv", exported.out());
+        assertEquals(0, Cli.in(other).run("import", "--csv", "models.csv").exit());
+        assertEquals(Registries.read(dir.resolve("models/chat/1.0.0.yaml")), Registries.read(other.resolve("models/chat/1.0.0.yaml")));
+    }
+
+    @Test
     void unknownAndMissingColumnsRefuseTheFile() throws IOException {
         csv("name,versoin,provider,owners,colour\ncredit-scorer,1.0.0,internal,team:ml-platform,red\n");
         var r = Cli.in(dir).run("import", "--csv", "models.csv");
