@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * The training run behind the class-data-sharing archive that install.sh makes: runs the common
- * command lines in one JVM over a scratch copy of a registry, so that the archive holds the
- * classes they load (picocli's are too old for CDS and stay out). Exit codes and output are of no
- * interest here; only which classes get loaded. Commands that write are left out, as is anything
- * that would touch the user's own cache folder.
+ * command lines in one JVM over a scratch copy of a registry, so that the list of classes they
+ * load is what the archive holds. Exit codes and output are of no interest here; only which
+ * classes get loaded. Commands that write are left out, as is anything that would touch the
+ * user's own cache folder.
  *
- * <pre>java -XX:ArchiveClassesAtExit=registry.jsa -cp registry.jar dev.registry.cli.CdsTraining &lt;registry copy&gt;</pre>
+ * <pre>
+ * java -XX:DumpLoadedClassList=classes -cp registry.jar dev.registry.cli.CdsTraining &lt;registry copy&gt;
+ * java -Xshare:dump -XX:SharedClassListFile=classes -XX:SharedArchiveFile=registry.jsa -cp registry.jar
+ * </pre>
  */
 public final class CdsTraining {
 
@@ -29,6 +32,7 @@ public final class CdsTraining {
             System.err.println("usage: CdsTraining <scratch copy of a registry>");
             System.exit(2);
         }
+        System.setProperty("slf4j.internal.verbosity", "ERROR"); // as Main does
         Path registry = Path.of(args[0]).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("XDG_CACHE_HOME", registry.resolve(".training-cache").toString());
