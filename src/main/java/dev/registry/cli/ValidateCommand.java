@@ -92,7 +92,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (root.verbose) {
             long done = System.nanoTime();
             root.err.printf("read and checked %d files from the %s in %d ms%s%n", report.files(), report.source(),
-                    (checked - start) / 1_000_000, validation.wholeRunCached() ? " (no file changed: every finding from the cache)" : "");
+                    (checked - start) / 1_000_000, !validation.wholeRunCached() ? ""
+                            : validation.answeredByStamps() ? " (no file changed: every finding from the cache, every file known by its stamp)"
+                            : " (no file changed: every finding from the cache)");
             root.err.printf("%s, saved in %d ms%n", cache.stats(), (done - checked) / 1_000_000);
             unsaved.ifPresent(reason -> root.err.println("registry: note: " + reason));
         }
