@@ -71,7 +71,7 @@ public final class WorkingTreeSource implements Source {
                     out.add(new SourceEntry(dir, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
                 } else if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
                     if (stamped) {
-                        walkStamped(d, out);
+                        walkStamped(d, dir, out);
                     } else {
                         walk(d, out);
                     }
@@ -112,22 +112,33 @@ public final class WorkingTreeSource implements Source {
 
     /**
      * The same walk with one stat per entry: the one a stamp needs says what the entry is, too,
-     * where {@link Files#walkFileTree} would stat it once more.
+     * where {@link Files#walkFileTree} would stat it once more. Each folder's entries are taken in
+     * order of their names, so that the list is nearly sorted already, and paths are joined as
+     * strings rather than relativized: for 10,000 cards, that is a good part of a warm run. (The
+     * names are not listed as strings: a name that is not valid in the platform's encoding would
+     * not lead back to its file.)
      */
-    private void walkStamped(Path dir, List<SourceEntry> out) throws IOException {
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-            for (Path p : children) {
-                Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
-                int type = (Integer) a.get("mode") & 0170000;
-                if (type == 0040000) {
-                    if (!p.getFileName().toString().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
-                        walkStamped(p, out);
-                    }
-                } else if (type == 0120000) {
-                    out.add(new SourceEntry(relative(p), SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
-                } else if (type == 0100000) {
-                    out.add(stamped(p, relative(p), a));
+    private void walkStamped(Path dir, String rel, List<SourceEntry> out) throws IOException {
+        List<Map.Entry<String, Path>> children = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            for (Path p : listing) {
+                children.add(Map.entry(p.getFileName().toString(), p));
+            }
+        }
+        children.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Path> child : children) {
+            Path p = child.getValue();
+            String childRel = rel + "/" + child.getKey().replace('\\', '/'); // as relative() has it
+            Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
+            int type = (Integer) a.get("mode") & 0170000;
+            if (type == 0040000) {
+                if (!child.getKey().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
+                    walkStamped(p, childRel, out);
                 }
+            } else if (type == 0120000) {
+                out.add(new SourceEntry(childRel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
+            } else if (type == 0100000) {
+                out.add(stamped(p, childRel, a));
             }
         }
     }
