@@ -118,7 +118,11 @@ public final class CapturedSource implements Source {
                 if (stamp.isEmpty() || !stamp.get().settledBefore(readStart)) {
                     return Optional.empty();
                 }
-                lines.append(stamp.get().key());
+                String key = stamp.get().key();
+                // A file's stamp repeats its path, which the line has already: hashed once.
+                int skip = key.startsWith("stat ") && key.startsWith(e.path(), 5) && key.length() > 5 + e.path().length()
+                        && key.charAt(5 + e.path().length()) == '\u0000' ? 6 + e.path().length() : 0;
+                lines.append(key, skip, key.length());
             }
             lines.append('\u0000');
             if (lines.length() > 1 << 14) {

@@ -165,6 +165,25 @@ class StatStampTest {
         }
     }
 
+    @Test
+    void aLargeFolderWalkedInParallelListsWhatThePlainWalkLists() {
+        Path root = dir.resolve("registry");
+        Registries.minimal(root);
+        // Enough model folders for the walk to take them in parallel slices, and names that sort
+        // differently as names and as paths ("m-1" and "m" and "m.x").
+        for (int i = 0; i < 700; i++) {
+            Registries.write(root, "models/m-" + i + "/1.0.0.yaml", "n: " + i + "\n");
+        }
+        Registries.write(root, "models/m/1.0.0.yaml", "n: m\n");
+        Registries.write(root, "models/m.x/1.0.0.yaml", "n: m.x\n");
+        Registries.write(root, "models/m-1/1.0.0.yaml.bak", "n: bak\n");
+        Registries.write(root, "models/m-1/1.0.0", "n: bare\n");
+        List<String> plain = describe(new WorkingTreeSource(root).entries());
+        List<String> stamped = describe(WorkingTreeSource.stamped(root).entries());
+        assertTrue(plain.size() > 2 * 256, "more than two slices: " + plain.size());
+        assertEquals(plain, stamped);
+    }
+
     private static List<String> describe(List<SourceEntry> entries) {
         return entries.stream().map(e -> {
             try {
