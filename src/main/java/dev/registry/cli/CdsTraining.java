@@ -58,17 +58,33 @@ public final class CdsTraining {
                 List.of("export"),
                 List.of("export", "--format", "json"),
                 List.of("schema", "model"));
-        for (List<String> line : lines) {
-            String[] argv = new String[line.size() + 2];
-            argv[0] = "-C";
-            argv[1] = registry.toString();
-            for (int i = 0; i < line.size(); i++) {
-                argv[i + 2] = line.get(i);
+        lines.forEach(line -> run(registry, env, line));
+        // The pre-commit case and an edit in the working tree: a card that the cache has not seen,
+        // in the index and on disk (a git repository only when install.sh could make one).
+        Path card = registry.resolve("models/" + model.replace('@', '/') + ".yaml");
+        if (Files.isRegularFile(card)) {
+            Files.writeString(card, Files.readString(card) + "# edited by the training run\n");
+            try {
+                new ProcessBuilder("git", "add", "--", card.toString()).directory(registry.toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (java.io.IOException e) {
+                // no git: the staged run reads the index without the edit
             }
-            PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            Main.run(argv, new BufferedReader(new StringReader("")), nowhere, nowhere, env, registry, false);
+            run(registry, env, List.of("validate", "--staged"));
+            run(registry, env, List.of("validate"));
         }
         System.exit(0);
+    }
+
+    private static void run(Path registry, Map<String, String> env, List<String> line) {
+        String[] argv = new String[line.size() + 2];
+        argv[0] = "-C";
+        argv[1] = registry.toString();
+        for (int i = 0; i < line.size(); i++) {
+            argv[i + 2] = line.get(i);
+        }
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Main.run(argv, new BufferedReader(new StringReader("")), nowhere, nowhere, env, registry, false);
     }
 
     /** Some model reference of the registry, for show and risk. */
