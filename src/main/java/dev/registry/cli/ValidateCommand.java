@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +73,15 @@ final class ValidateCommand implements Callable<Integer> {
         CachedValidation validation = new CachedValidation(cache, LocalDate.now(), phases);
         ValidationReport report;
         Optional<Source> index = where != null && where.staged
-                ? GitIndex.of(registryRoot, root.env, root.cwd, stamp -> cache.known(stamp).stream().mapToLong(FileCache.Known::size).findAny())
+                ? GitIndex.of(registryRoot, root.env, root.cwd, stamp -> {
+                    OptionalLong size = cache.known(stamp).stream().mapToLong(FileCache.Known::size).findAny();
+                    if (size.isEmpty()) {
+                        // A blob no run has read: this run will check it, so the schema compile and
+                        // the policy may start now, while git lists and reads the blobs.
+                        Validator.warmUpInBackground();
+                    }
+                    return size;
+                })
                 : Optional.empty();
         if (index.isPresent()) {
             phases.done("list the index (git)");
