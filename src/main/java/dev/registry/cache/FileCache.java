@@ -566,26 +566,8 @@ public final class FileCache {
                 older--;
             }
         }
-        Map<String, byte[]> runs = new LinkedHashMap<>();
-        if (run != null) {
-            runs.put(run.getKey(), run.getValue());
-        }
-        for (Map.Entry<String, Slice> e : storedRuns.entrySet()) {
-            byte[] payload = runs.size() < RUNS_KEPT ? verified(e.getValue()) : null;
-            if (payload != null) {
-                runs.putIfAbsent(e.getKey(), payload);
-            }
-        }
-        Map<String, byte[]> aliases = new LinkedHashMap<>();
-        if (alias != null) {
-            aliases.put(alias.getKey(), alias.getValue());
-        }
-        for (Map.Entry<String, Slice> e : storedAliases.entrySet()) {
-            byte[] payload = aliases.size() < ALIASES_KEPT ? verified(e.getValue()) : null;
-            if (payload != null) {
-                aliases.putIfAbsent(e.getKey(), payload);
-            }
-        }
+        Map<String, byte[]> runs = newestFirst(run, storedRuns, RUNS_KEPT);
+        Map<String, byte[]> aliases = newestFirst(alias, storedAliases, ALIASES_KEPT);
         // The stamps this run used or learnt, and as many older ones again (at least STAMPS_KEPT).
         Map<String, Known> stampRows = new LinkedHashMap<>(usedStamps);
         int olderStamps = Math.max(STAMPS_KEPT, stampRows.size());
@@ -601,6 +583,21 @@ public final class FileCache {
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The entry this run made (if any), then the sound stored ones, up to {@code kept} in all. */
+    private static Map<String, byte[]> newestFirst(Map.Entry<String, byte[]> made, Map<String, Slice> stored, int kept) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (made != null) {
+            out.put(made.getKey(), made.getValue());
+        }
+        for (Map.Entry<String, Slice> e : stored.entrySet()) {
+            byte[] payload = out.size() < kept ? verified(e.getValue()) : null;
+            if (payload != null) {
+                out.putIfAbsent(e.getKey(), payload);
+            }
+        }
+        return out;
     }
 
     private Optional<JsonNode> entry(Key key) {
