@@ -124,19 +124,27 @@ while IFS= read -r line; do
 done <"$here/src/main/sh/registry" | put "$bin_dir/registry" 755
 "$java" -jar "$jar" generate-completion | put "$completion_dir/registry" 644
 
-# A class-data-sharing archive (Java's dynamic CDS) for the classes the common commands load, made
-# by a training run over a scratch copy of the sample registry: it saves a good part of every
-# start-up. Made anew on every install, for this jar and the Java the launcher runs; the launcher
-# uses it only when its stamp ("<size> <java version> <java home>") still fits, and runs without
-# it otherwise. Failing to make it is not an error: the tool is only slower to start.
+# A class-data-sharing archive for the classes the common commands load: a training run over a
+# scratch copy of the sample registry lists them (-XX:DumpLoadedClassList), and Java writes them,
+# its own among them, parsed and verified into a static archive (-Xshare:dump) that the launcher
+# maps instead of the JDK's default one; it saves a good part of every start-up. A static archive,
+# not Java 17's dynamic one (-XX:ArchiveClassesAtExit), because only a static archive holds
+# classes of class-file version 49 or older, such as picocli's. The class path at the dump is the
+# jar's path as the launcher passes it (Java refuses the archive for any other), and the collector
+# is the launcher's. Made anew on every install, for this jar and the Java the launcher runs; the
+# launcher uses it only when its stamp ("<size> <java version> <java home>") still fits, and runs
+# without it otherwise. Failing to make it is not an error: the tool is only slower to start, and
+# what Java said is shown then (and only then).
 archive=$share_dir/registry.jsa
 rm -f "$archive.stamp"
+cds_log=
 make_archive() {
     local java_id java_home train tmp size
     java_id=$(REGISTRY_PRINT_JAVA=1 "$bin_dir/registry") || return 1
     java_home=${java_id#* }
     train=$(mktemp -d "${TMPDIR:-/tmp}/registry-cds.XXXXXX") || return 1
     tmp_files+=("$train")
+    cds_log=$train/log
     cp -R "$here/sample-registry" "$train/registry" || return 1
     if command -v git >/dev/null 2>&1; then # so that the training run reads git history and the index too
         (cd "$train/registry" && git init -q && git add -A &&
@@ -145,9 +153,14 @@ make_archive() {
     tmp=$share_dir/.registry.jsa.$$
     tmp_files+=("$tmp")
     rm -f "$tmp"
-    "$java_home/bin/java" -XX:ArchiveClassesAtExit="$tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
-        -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" dev.registry.cli.CdsTraining "$train/registry" >/dev/null 2>&1 ||
-        return 1
+    "$java_home/bin/java" -XX:DumpLoadedClassList="$train/classes" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+        -Xlog:cds=off -cp "$jar" dev.registry.cli.CdsTraining "$train/registry" >"$cds_log" 2>&1 || return 1
+    # Lambdas that implement picocli's interfaces (Main's handlers) would have the dump link
+    # picocli's old classes, and Java leaves linked old classes out of the archive: those few
+    # lambdas are made at run time instead.
+    grep -v '^@lambda-proxy.*picocli/' "$train/classes" >"$train/classes.dump" || return 1
+    "$java_home/bin/java" -Xshare:dump -XX:SharedClassListFile="$train/classes.dump" -XX:SharedArchiveFile="$tmp" \
+        -XX:+UseSerialGC -cp "$jar" >>"$cds_log" 2>&1 || return 1
     [ -s "$tmp" ] || return 1
     size=$(wc -c <"$tmp")
     size=${size##* }
@@ -159,7 +172,11 @@ if make_archive; then
     cds_note="class-data-sharing archive: $archive"
 else
     rm -f "$archive" "$archive.stamp"
-    cds_note="no class-data-sharing archive (the training run failed); registry works, only starts slower"
+    cds_note="no class-data-sharing archive (making it failed); registry works, only starts slower"
+    if [ -s "$cds_log" ]; then
+        say "making the class-data-sharing archive failed; Java said:" >&2
+        tail -n 20 -- "$cds_log" >&2
+    fi
 fi
 
 installed=$("$bin_dir/registry" --version | head -n 1) ||

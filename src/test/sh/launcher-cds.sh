@@ -22,9 +22,14 @@ cp "$archive" "$work/good.jsa"
 cp "$archive.stamp" "$work/good.stamp"
 restore() { cp "$work/good.jsa" "$archive"; cp "$work/good.stamp" "$archive.stamp"; }
 
-# shared <label>: how many classes came from the application archive in a validate run
+# classes: the class-loading log of a validate run
+classes() {
+    REGISTRY_JAVA_OPTS=-Xlog:class+load=info "$registry" -C "$sample" validate -q 2>/dev/null || true
+}
+# shared: how many of the tool's own classes (not the JDK's, which the JDK's default archive holds
+# too) came from a class-data-sharing archive in a validate run
 shared() {
-    REGISTRY_JAVA_OPTS=-Xlog:class+load=info "$registry" -C "$sample" validate -q 2>/dev/null | grep -c 'shared objects file (top)' || true
+    classes | grep -cE '\] (dev\.registry|picocli|com\.fasterxml)\.[^ ]* source: shared objects file' || true
 }
 # clean <label>: validate and --version work, with nothing on stderr
 clean() {
@@ -48,7 +53,10 @@ clean() {
 
 used=$(shared)
 [ "$used" -gt 100 ] || fail "the archive is not used: $used classes from it"
-clean "archive in use ($used classes from it)"
+# picocli's classes are of class-file version 49: only a static archive holds them.
+picocli=$(classes | grep -cE '\] picocli\.[^ ]* source: shared objects file' || true)
+[ "$picocli" -gt 50 ] || fail "picocli's classes are not in the archive: $picocli of them from it"
+clean "archive in use ($used classes from it, $picocli of them picocli's)"
 
 [ "$(REGISTRY_CDS=off shared)" = 0 ] || fail "REGISTRY_CDS=off still used the archive"
 clean "REGISTRY_CDS=off"

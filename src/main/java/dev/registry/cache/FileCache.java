@@ -10,12 +10,14 @@ import dev.registry.finding.Severity;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,18 +45,22 @@ import java.util.zip.CRC32C;
  * on (see {@link #runKey}): when no file changed since such a run, nothing is parsed or checked.
  * And it keeps what stamps stand for ({@link #known}): the SHA-256 and size of the bytes read
  * under a git object id or a file's identity and timestamps, so that a file whose stamp is
- * unchanged need not be read to know its key.
+ * unchanged need not be read to know its key; and, for a whole run, which run the stamps of all
+ * its files stand for ({@link #alias}), so that a run over unchanged files needs neither.
  *
- * <p>The cache is one file, read whole and replaced whole (a temp file renamed over it), so that
- * concurrent runs never see half a cache: the last writer wins, and every writer writes a
- * complete one. Every entry carries a CRC-32C; a truncated, damaged or foreign file, or entry, is
+ * <p>The cache is one file, replaced whole (a temp file renamed over it), so that concurrent runs
+ * never see half a cache: the last writer wins, and every writer writes a complete one. Its head
+ * (the whole runs and their aliases) is read when it is opened; the rest (stamps and files'
+ * entries, megabytes for a large registry) only when a run needs it, from the file as it is then:
+ * every part stands on its own, so parts of two complete caches of the same build are as sound
+ * as one. Every entry carries a CRC-32C; a truncated, damaged or foreign file, or entry, is
  * ignored, never trusted. Problems with the cache never fail a command: it only gets slower.
  * Thread-safe: files are parsed and checked in parallel.
  */
 public final class FileCache {
 
     /** Raised with every change to what an entry holds or how it is written. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -62,11 +68,12 @@ public final class FileCache {
     private final String salt;
     private final boolean enabled;
     /**
-     * Entries of the cache file as it was read, by key, indexed on first use (a run answered by a
-     * whole-run entry never needs them); the bytes are checked when an entry is used.
+     * The stamps table and the files' entries of the cache file, read and indexed on first use (a
+     * run answered by a whole-run entry never needs them); the bytes are checked when an entry is
+     * used.
      */
-    private final java.util.function.Supplier<Map<Key, Slice>> files;
-    private volatile Map<Key, Slice> stored;
+    private final java.util.function.Supplier<Rest> restOfFile;
+    private volatile Rest rest;
     /** Entries this run read (decoded) or made (encoded): what the next cache file keeps first. */
     private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
     private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
@@ -74,16 +81,16 @@ public final class FileCache {
     /** Whole runs as the cache file had them, newest first, and the one this run made. */
     private final Map<String, Slice> storedRuns;
     private volatile Map.Entry<String, byte[]> madeRun;
+    /** Aliases of whole runs as the cache file had them, newest first, and the one this run made. */
+    private final Map<String, Slice> storedAliases;
+    private volatile Map.Entry<String, byte[]> madeAlias;
     /** The stamps table as the cache file had it (indexed on first use), and the rows this run used or learnt. */
-    private final Slice storedStamps;
     private volatile Map<String, Known> stamps;
     private final Map<String, Known> usedStamps = new ConcurrentHashMap<>();
     private volatile boolean stampsLearnt;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final String ignored;
-    /** Why the files' entries end early, once they are indexed; "" when they do not. */
-    private volatile String damage = "";
 
     /** Which content, read as which kind of file. */
     public record Key(String sha256, CardKind kind) {
@@ -102,6 +109,24 @@ public final class FileCache {
     private record Slice(byte[] bytes, int offset, int length) {
     }
 
+    /**
+     * The part of the cache file read only when needed: its stamps table (null when none), its
+     * files' entries, and why they end early or were not read ("" when they do not).
+     */
+    private record Rest(Slice stamps, Map<Key, Slice> files, String damage) {
+        static final Rest NONE = new Rest(null, Map.of(), "");
+    }
+
+    /**
+     * What the head of a cache file said: why it is ignored ("" when it is not), where the rest
+     * starts (-1 when ignored), or that the bytes given end before the head does.
+     */
+    private record Head(String ignored, int restAt, boolean needMore) {
+        static Head ignore(String why) {
+            return new Head(why, -1, false);
+        }
+    }
+
     /** What a stamp stands for: the SHA-256 (hex) of the bytes read under it, and their size. */
     public record Known(String sha256, long size) {
     }
@@ -113,8 +138,14 @@ public final class FileCache {
 
     /** The kind byte of a whole run's entry; file entries hold a {@link CardKind} ordinal. */
     private static final int RUN = 0x7f;
-    /** The kind byte of the one stamps table, which follows the runs. */
+    /** The kind byte of the one stamps table, which follows the runs and aliases. */
     private static final int STAMPS = 0x7e;
+    /** The kind byte of an alias: the key of a whole run, under the key of its files' stamps. */
+    private static final int ALIAS = 0x7d;
+    /** Aliases kept: a few branches' worth, each seen with its files touched once or twice. */
+    private static final int ALIASES_KEPT = 12;
+    /** The bytes read when the cache is opened, enough for the head of most caches. */
+    static final int HEAD_BYTES = 1 << 16;
     /** Stamps kept beyond the ones a run used: a branch switch's worth. */
     private static final int STAMPS_KEPT = 4096;
     /** A stamp key longer than this (a path of thousands of characters) is not remembered. */
@@ -131,73 +162,120 @@ public final class FileCache {
         }
     }
 
-    private FileCache(Path file, String salt, boolean enabled, java.util.function.Supplier<Map<Key, Slice>> files,
-                      Map<String, Slice> storedRuns, Slice storedStamps, String ignored) {
+    private FileCache(Path file, String salt, boolean enabled, java.util.function.Supplier<Rest> restOfFile,
+                      Map<String, Slice> storedRuns, Map<String, Slice> storedAliases, String ignored) {
         this.file = file;
         this.salt = salt;
         this.enabled = enabled;
-        this.files = files;
+        this.restOfFile = restOfFile;
         this.storedRuns = storedRuns;
-        this.storedStamps = storedStamps;
+        this.storedAliases = storedAliases;
         this.ignored = ignored;
     }
 
-    private Map<Key, Slice> stored() {
-        Map<Key, Slice> s = stored;
-        if (s == null) {
+    private Rest rest() {
+        Rest r = rest;
+        if (r == null) {
             synchronized (this) {
-                s = stored;
-                if (s == null) {
-                    s = files.get();
-                    stored = s;
+                r = rest;
+                if (r == null) {
+                    r = restOfFile.get();
+                    rest = r;
                 }
             }
         }
-        return s;
+        return r;
+    }
+
+    private Map<Key, Slice> stored() {
+        return rest().files();
     }
 
     /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
     public static FileCache disabled() {
-        return new FileCache(null, "", false, Map::of, Map.of(), null, "");
+        return new FileCache(null, "", false, () -> Rest.NONE, Map.of(), Map.of(), "");
     }
 
     /**
      * The cache kept in {@code file}, with what it holds if it was written with the same salt.
      * Never fails: an unreadable or foreign file is an empty cache (and is replaced on save).
+     * Reads only the head of the file; the rest is read when first needed.
      */
     public static FileCache open(Path file, String salt) {
         Map<String, Slice> runs = new LinkedHashMap<>();
-        Slice[] stamps = {null};
-        String ignored = "";
-        byte[] bytes = null;
-        int filesAt = -1;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
+        Map<String, Slice> aliases = new LinkedHashMap<>();
+        Head head = Head.ignore("");
+        byte[] whole = null;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size > MAX_BYTES) {
                 throw new IOException("larger than " + MAX_BYTES + " bytes");
             }
-            bytes = Files.readAllBytes(file);
-            int[] at = {-1};
-            ignored = header(bytes, salt, runs, stamps, at);
-            filesAt = at[0];
+            byte[] bytes = read(in, (int) Math.min(size, HEAD_BYTES));
+            head = head(bytes, size, salt, runs, aliases);
+            if (head.needMore()) { // runs with many findings: read it all
+                runs.clear();
+                aliases.clear();
+                bytes = read(in, (int) size);
+                head = head(bytes, bytes.length, salt, runs, aliases);
+            }
+            whole = bytes.length == size ? bytes : null;
         } catch (NoSuchFileException e) {
             // the first run
         } catch (IOException | RuntimeException e) {
             runs.clear();
-            stamps[0] = null;
-            ignored = "unreadable: " + e.getMessage();
+            aliases.clear();
+            head = Head.ignore("unreadable: " + e.getMessage());
         }
-        if (filesAt < 0) {
-            return new FileCache(file, salt, true, Map::of, runs, stamps[0], ignored);
+        if (head.restAt() < 0) {
+            return new FileCache(file, salt, true, () -> Rest.NONE, runs, aliases, head.ignored());
         }
-        byte[] content = bytes;
-        int from = filesAt;
-        FileCache[] cache = new FileCache[1];
-        cache[0] = new FileCache(file, salt, true, () -> {
-            Map<Key, Slice> out = new LinkedHashMap<>();
-            cache[0].damage = entries(content, from, out);
-            return out;
-        }, runs, stamps[0], ignored);
-        return cache[0];
+        byte[] read = whole;
+        int restAt = head.restAt();
+        return new FileCache(file, salt, true, () -> read != null ? rest(read, restAt) : rest(file, salt), runs, aliases, "");
+    }
+
+    /** The first {@code length} bytes of a file, or fewer if it has shrunk meanwhile. */
+    private static byte[] read(FileChannel in, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && in.read(buffer, buffer.position()) > 0) {
+            // until full or at the end
+        }
+        return buffer.position() == length ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /**
+     * The rest of the cache file as it is now: another run may have replaced it since its head
+     * was read, which is as good, provided it was written by this build too.
+     */
+    private static Rest rest(Path file, String salt) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return new Rest(null, Map.of(), "larger than " + MAX_BYTES + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Head head = head(bytes, bytes.length, salt, new LinkedHashMap<>(), new LinkedHashMap<>());
+            return head.restAt() < 0 ? new Rest(null, Map.of(), head.ignored()) : rest(bytes, head.restAt());
+        } catch (IOException | RuntimeException e) {
+            return new Rest(null, Map.of(), "unreadable: " + e.getMessage());
+        }
+    }
+
+    /** Indexes the stamps table and the files' entries, from {@code at} on. */
+    private static Rest rest(byte[] bytes, int at) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        Slice stamps = null;
+        if (bytes.length - at >= 37 + 4 && (bytes[at + 32] & 0xff) == STAMPS) {
+            int length = b.getInt(at + 33);
+            if (length < 0 || length > bytes.length - at - 37 - 4) {
+                return new Rest(null, Map.of(), "damaged or truncated at byte " + at);
+            }
+            stamps = new Slice(bytes, at, 37 + length + 4);
+            at += 37 + length + 4;
+        }
+        Map<Key, Slice> files = new LinkedHashMap<>();
+        String damage = entries(bytes, at, files);
+        return new Rest(stamps, files, damage);
     }
 
     public boolean enabled() {
@@ -256,6 +334,26 @@ public final class FileCache {
         }
     }
 
+    /**
+     * The key of the whole run that an alias stands for, when one was remembered under this key
+     * (and its entry is sound). An alias key is a {@link #runKey} made of the stamps of a run's
+     * files where the run's own key has their digests: trusted only when each stamp is.
+     */
+    public Optional<String> alias(String key) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        byte[] payload = verified(storedAliases.get(key));
+        return payload == null || payload.length != 32 ? Optional.empty() : Optional.of(HexFormat.of().formatHex(payload));
+    }
+
+    /** Remembers that the run {@code runKey} is the one the alias key stands for; saved with the next {@link #save}. */
+    public void rememberAlias(String key, String runKey) {
+        if (enabled && !alias(key).filter(runKey::equals).isPresent()) {
+            madeAlias = Map.entry(key, HexFormat.of().parseHex(runKey));
+        }
+    }
+
     /** Remembers what a whole run found; saved with the next {@link #save}. */
     public void rememberRun(String key, Run run) {
         if (enabled) {
@@ -298,7 +396,7 @@ public final class FileCache {
             synchronized (this) {
                 s = stamps;
                 if (s == null) {
-                    s = readStamps(verified(storedStamps));
+                    s = readStamps(verified(rest().stamps()));
                     stamps = s;
                 }
             }
@@ -414,7 +512,8 @@ public final class FileCache {
         if (!enabled) {
             return "cache: off";
         }
-        String why = ignored.isEmpty() ? damage : ignored;
+        Rest r = rest;
+        String why = ignored.isEmpty() && r != null ? r.damage() : ignored;
         return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (why.isEmpty() ? "" : " (" + why + ")")
                 + " in " + file;
     }
@@ -440,12 +539,13 @@ public final class FileCache {
         });
         Map.Entry<String, byte[]> run = madeRun;
         boolean newRun = run != null && !storedRuns.containsKey(run.getKey());
-        if (keep.isEmpty() && !newRun && !stampsLearnt) {
-            return Optional.empty(); // nothing new: the file as it is serves the next run as well (and is not indexed)
+        Map.Entry<String, byte[]> alias = madeAlias;
+        if (keep.isEmpty() && !newRun && alias == null && !stampsLearnt) {
+            return Optional.empty(); // nothing new: the file as it is serves the next run as well (and is not read whole)
         }
         Map<Key, Slice> stored = stored();
         keep.keySet().removeIf(k -> sound(stored.get(k)));
-        if (keep.isEmpty() && !newRun && !stampsLearnt) {
+        if (keep.isEmpty() && !newRun && alias == null && !stampsLearnt) {
             return Optional.empty();
         }
         // Entries carried over are written as they were read, checksum and all, without a copy.
@@ -466,16 +566,8 @@ public final class FileCache {
                 older--;
             }
         }
-        Map<String, byte[]> runs = new LinkedHashMap<>();
-        if (run != null) {
-            runs.put(run.getKey(), run.getValue());
-        }
-        for (Map.Entry<String, Slice> e : storedRuns.entrySet()) {
-            byte[] payload = runs.size() < RUNS_KEPT ? verified(e.getValue()) : null;
-            if (payload != null) {
-                runs.putIfAbsent(e.getKey(), payload);
-            }
-        }
+        Map<String, byte[]> runs = newestFirst(run, storedRuns, RUNS_KEPT);
+        Map<String, byte[]> aliases = newestFirst(alias, storedAliases, ALIASES_KEPT);
         // The stamps this run used or learnt, and as many older ones again (at least STAMPS_KEPT).
         Map<String, Known> stampRows = new LinkedHashMap<>(usedStamps);
         int olderStamps = Math.max(STAMPS_KEPT, stampRows.size());
@@ -486,11 +578,26 @@ public final class FileCache {
             stampRows.putIfAbsent(e.getKey(), e.getValue());
         }
         try {
-            write(keep, carried, runs, writeStamps(stampRows));
+            write(keep, carried, runs, aliases, writeStamps(stampRows));
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the cache " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The entry this run made (if any), then the sound stored ones, up to {@code kept} in all. */
+    private static Map<String, byte[]> newestFirst(Map.Entry<String, byte[]> made, Map<String, Slice> stored, int kept) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (made != null) {
+            out.put(made.getKey(), made.getValue());
+        }
+        for (Map.Entry<String, Slice> e : stored.entrySet()) {
+            byte[] payload = out.size() < kept ? verified(e.getValue()) : null;
+            if (payload != null) {
+                out.putIfAbsent(e.getKey(), payload);
+            }
+        }
+        return out;
     }
 
     private Optional<JsonNode> entry(Key key) {
@@ -545,50 +652,47 @@ public final class FileCache {
     }
 
     /**
-     * Checks a cache file's header and indexes its whole-run entries, which come first, into
-     * {@code runs}; {@code filesAt[0]} is where the files' entries start, or -1 when the file is
-     * to be ignored. Returns why it is ignored, or "".
+     * Checks a cache file's header and indexes its whole-run entries and their aliases, which come
+     * first, into {@code runs} and {@code aliases}. {@code bytes} may be the first part of a file
+     * of {@code total} bytes: the answer says so when the head goes on beyond them.
      */
-    static String header(byte[] bytes, String salt, Map<String, Slice> runs, Slice[] stamps, int[] filesAt) {
+    static Head head(byte[] bytes, long total, String salt, Map<String, Slice> runs, Map<String, Slice> aliases) {
+        boolean partial = bytes.length < total;
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (bytes.length < MAGIC.length + 8 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
-            return "not a cache file";
+            return Head.ignore("not a cache file");
         }
         b.position(MAGIC.length);
         if (b.getInt() != FORMAT) {
-            return "another cache format";
+            return Head.ignore("another cache format");
         }
         int saltLength = b.getInt();
         if (saltLength < 0 || saltLength > b.remaining()) {
-            return "damaged header";
+            return partial ? new Head("", -1, true) : Head.ignore("damaged header");
         }
         byte[] theirs = new byte[saltLength];
         b.get(theirs);
         if (!new String(theirs, StandardCharsets.UTF_8).equals(salt)) {
-            return "written by another build";
+            return Head.ignore("written by another build");
         }
-        while (b.remaining() >= 37 + 4 && (bytes[b.position() + 32] & 0xff) == RUN) {
+        while (true) {
+            if (b.remaining() < 37 + 4) {
+                return partial ? new Head("", -1, true) : new Head("", b.position(), false);
+            }
+            int kind = bytes[b.position() + 32] & 0xff;
+            if (kind != RUN && kind != ALIAS) {
+                return new Head("", b.position(), false);
+            }
             int start = b.position();
             int length = b.getInt(start + 33);
             if (length < 0 || length > b.remaining() - 37 - 4) {
-                return "damaged or truncated at byte " + start;
+                return partial ? new Head("", -1, true) : Head.ignore("damaged or truncated at byte " + start);
             }
             byte[] digest = new byte[32];
             b.get(digest);
             b.position(start + 37 + length + 4);
-            runs.put(HexFormat.of().formatHex(digest), new Slice(bytes, start, 37 + length + 4));
+            (kind == RUN ? runs : aliases).put(HexFormat.of().formatHex(digest), new Slice(bytes, start, 37 + length + 4));
         }
-        if (b.remaining() >= 37 + 4 && (bytes[b.position() + 32] & 0xff) == STAMPS) {
-            int start = b.position();
-            int length = b.getInt(start + 33);
-            if (length < 0 || length > b.remaining() - 37 - 4) {
-                return "damaged or truncated at byte " + start;
-            }
-            b.position(start + 37 + length + 4);
-            stamps[0] = new Slice(bytes, start, 37 + length + 4);
-        }
-        filesAt[0] = b.position();
-        return "";
     }
 
     /** Indexes the files' entries from {@code at} on; a truncated file keeps the entries before the cut. */
@@ -611,7 +715,8 @@ public final class FileCache {
         return b.remaining() == 0 ? "" : "truncated at byte " + b.position();
     }
 
-    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs, byte[] stampTable)
+    private void write(Map<Key, byte[]> entries, Map<Key, Slice> carried, Map<String, byte[]> runs, Map<String, byte[]> aliases,
+                       byte[] stampTable)
             throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -629,6 +734,9 @@ public final class FileCache {
                 out.write(s);
                 for (Map.Entry<String, byte[]> e : runs.entrySet()) {
                     entry(out, e.getKey(), RUN, e.getValue());
+                }
+                for (Map.Entry<String, byte[]> e : aliases.entrySet()) {
+                    entry(out, e.getKey(), ALIAS, e.getValue());
                 }
                 entry(out, "0".repeat(64), STAMPS, stampTable);
                 for (Map.Entry<Key, byte[]> e : entries.entrySet()) {

@@ -40,16 +40,26 @@ public final class Owners {
         return people;
     }
 
-    public record Team(String id, String name, String email, List<String> members) {
+    /** @param codeowners the team's handle on the git host ({@code @org/team}); "" when not given */
+    public record Team(String id, String name, String email, List<String> members, String codeowners) {
         public Team {
             members = List.copyOf(members);
         }
+
+        public Team(String id, String name, String email, List<String> members) {
+            this(id, name, email, members, "");
+        }
     }
 
-    public record Person(String email, String name, List<String> roles, List<String> aliases) {
+    /** @param codeowners the person's handle on the git host ({@code @user}); "" when not given */
+    public record Person(String email, String name, List<String> roles, List<String> aliases, String codeowners) {
         public Person {
             roles = List.copyOf(roles);
             aliases = List.copyOf(aliases);
+        }
+
+        public Person(String email, String name, List<String> roles, List<String> aliases) {
+            this(email, name, roles, aliases, "");
         }
 
         /** True when the email is this person's own or one of their aliases (case-insensitive). */

@@ -6,16 +6,21 @@ import dev.registry.source.CapturedSource;
 import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.Source;
+import dev.registry.source.SourceEntry;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code registry validate} with its cache. Every file is read and hashed each time; what
- * follows from the hashes is taken from the cache when it was worked out before: the whole
- * run's findings when no file changed (the run is keyed by the fingerprint of every path, type,
- * size and content, by the source, the day and the build), else each unchanged file's tree and
- * schema findings, with the cross-file checks run over the whole registry again.
+ * {@code registry validate} with its cache. Every file's content is known by its digest, read
+ * and hashed, or remembered under its stamp; what follows from the digests is taken from the
+ * cache when it was worked out before: the whole run's findings when no file changed (the run is
+ * keyed by the fingerprint of every path, type, size and content, by the source, the day and the
+ * build), else each unchanged file's tree and schema findings, with the cross-file checks run
+ * over the whole registry again. When every card has a settled stamp, the fingerprint of the
+ * stamps alone (an alias of the run) answers a run over unchanged files without looking up a
+ * single file.
  */
 public final class CachedValidation {
 
@@ -23,6 +28,7 @@ public final class CachedValidation {
     private final LocalDate today;
     private final Phases phases;
     private boolean wholeRunCached;
+    private boolean byStamps;
 
     public CachedValidation(FileCache cache, LocalDate today) {
         this(cache, today, new Phases());
@@ -43,9 +49,22 @@ public final class CachedValidation {
             phases.done("read");
             return new Validator(today, cache).validate(snapshot, phases);
         }
-        CapturedSource captured = CapturedSource.of(source, phases, cache);
+        long readStart = System.currentTimeMillis();
+        List<SourceEntry> entries = source.entries();
+        phases.done("list");
+        Optional<String> alias = CapturedSource.stampFingerprint(entries, readStart)
+                .map(stamps -> cache.runKey("validate by stamps", source.label(), today.toString(), stamps));
+        Optional<FileCache.Run> byStamps = alias.flatMap(cache::alias).flatMap(cache::run);
+        phases.done("whole-run lookup by stamps");
+        if (byStamps.isPresent()) {
+            wholeRunCached = true;
+            this.byStamps = true;
+            return new ValidationReport(source.label(), byStamps.get().files(), byStamps.get().findings());
+        }
+        CapturedSource captured = CapturedSource.of(source, entries, readStart, phases, cache);
         String key = cache.runKey("validate", captured.label(), today.toString(), captured.fingerprint());
         Optional<FileCache.Run> known = cache.run(key);
+        alias.ifPresent(a -> cache.rememberAlias(a, key));
         phases.done("whole-run lookup");
         if (known.isPresent()) {
             wholeRunCached = true;
@@ -80,5 +99,10 @@ public final class CachedValidation {
     /** Whether the last {@link #validate(Source)} took every finding from the cache. */
     public boolean wholeRunCached() {
         return wholeRunCached;
+    }
+
+    /** Whether it did so knowing every file by its stamp alone, without a lookup per file. */
+    public boolean answeredByStamps() {
+        return byStamps;
     }
 }

@@ -343,7 +343,9 @@ public final class ConsistencyCheck implements Check {
             out.add(Finding.warning("deployment-deprecated", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is deprecated",
                     "move it" + to + until).withRelated(related));
-        } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION) {
+        } else if (d.environment().orElse(Environment.DEV) == Environment.PROD && m.stage() != Stage.PRODUCTION
+                && Stage.parse(dev.registry.source.CardBinder.text(m.document().at("/lifecycle/stage"))).isPresent()) {
+            // A stage the schema refuses (`stage: prod`) is reported there; read as experimental, it would be a second, wrong error.
             out.add(Finding.error("deployment-stage", d.path(), loc(s, d.path(), "/version"), "/version",
                     "prod deployment `" + d.name() + "` runs " + m.ref() + ", which is " + m.stage() + ", not production",
                     promoteFirst(m)).withRelated(related));

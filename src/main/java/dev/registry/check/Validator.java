@@ -14,6 +14,8 @@ import java.util.Set;
 public final class Validator {
 
     private final List<Check> checks;
+    /** Whether {@link #warmUpInBackground} has started its threads in this JVM. */
+    private static final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The standard checks, judging dates against {@code today}. */
     public Validator(LocalDate today) {
@@ -54,6 +56,9 @@ public final class Validator {
      * either way; this only lets them overlap reading the registry.
      */
     public static void warmUpInBackground() {
+        if (!warming.compareAndSet(false, true)) {
+            return; // started already: both are loaded once per JVM
+        }
         compileSchemasInBackground();
         Thread policy = new Thread(() -> {
             try {

@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * The training run behind the class-data-sharing archive that install.sh makes: runs the common
- * command lines in one JVM over a scratch copy of a registry, so that the archive holds the
- * classes they load (picocli's are too old for CDS and stay out). Exit codes and output are of no
- * interest here; only which classes get loaded. Commands that write are left out, as is anything
- * that would touch the user's own cache folder.
+ * command lines in one JVM over a scratch copy of a registry, so that the list of classes they
+ * load is what the archive holds. Exit codes and output are of no interest here; only which
+ * classes get loaded. Commands that write are left out, as is anything that would touch the
+ * user's own cache folder.
  *
- * <pre>java -XX:ArchiveClassesAtExit=registry.jsa -cp registry.jar dev.registry.cli.CdsTraining &lt;registry copy&gt;</pre>
+ * <pre>
+ * java -XX:DumpLoadedClassList=classes -cp registry.jar dev.registry.cli.CdsTraining &lt;registry copy&gt;
+ * java -Xshare:dump -XX:SharedClassListFile=classes -XX:SharedArchiveFile=registry.jsa -cp registry.jar
+ * </pre>
  */
 public final class CdsTraining {
 
@@ -29,6 +32,7 @@ public final class CdsTraining {
             System.err.println("usage: CdsTraining <scratch copy of a registry>");
             System.exit(2);
         }
+        System.setProperty("slf4j.internal.verbosity", "ERROR"); // as Main does
         Path registry = Path.of(args[0]).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("XDG_CACHE_HOME", registry.resolve(".training-cache").toString());
@@ -54,17 +58,33 @@ public final class CdsTraining {
                 List.of("export"),
                 List.of("export", "--format", "json"),
                 List.of("schema", "model"));
-        for (List<String> line : lines) {
-            String[] argv = new String[line.size() + 2];
-            argv[0] = "-C";
-            argv[1] = registry.toString();
-            for (int i = 0; i < line.size(); i++) {
-                argv[i + 2] = line.get(i);
+        lines.forEach(line -> run(registry, env, line));
+        // The pre-commit case and an edit in the working tree: a card that the cache has not seen,
+        // in the index and on disk (a git repository only when install.sh could make one).
+        Path card = registry.resolve("models/" + model.replace('@', '/') + ".yaml");
+        if (Files.isRegularFile(card)) {
+            Files.writeString(card, Files.readString(card) + "# edited by the training run\n");
+            try {
+                new ProcessBuilder("git", "add", "--", card.toString()).directory(registry.toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (java.io.IOException e) {
+                // no git: the staged run reads the index without the edit
             }
-            PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            Main.run(argv, new BufferedReader(new StringReader("")), nowhere, nowhere, env, registry, false);
+            run(registry, env, List.of("validate", "--staged"));
+            run(registry, env, List.of("validate"));
         }
         System.exit(0);
+    }
+
+    private static void run(Path registry, Map<String, String> env, List<String> line) {
+        String[] argv = new String[line.size() + 2];
+        argv[0] = "-C";
+        argv[1] = registry.toString();
+        for (int i = 0; i < line.size(); i++) {
+            argv[i + 2] = line.get(i);
+        }
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Main.run(argv, new BufferedReader(new StringReader("")), nowhere, nowhere, env, registry, false);
     }
 
     /** Some model reference of the registry, for show and risk. */

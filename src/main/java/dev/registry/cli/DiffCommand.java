@@ -96,6 +96,9 @@ final class DiffCommand implements Callable<Integer> {
         if (from.isBlank()) {
             throw new UsageException("`" + range + "` has no start: write <from>..<to>, such as 2026-01-01..2026-03-31");
         }
+        if (to.contains("..")) {
+            throw new UsageException("`" + range + "` names more than two points: write <from>..<to>, such as 2026-01-01..2026-03-31");
+        }
         return new String[] {from, to.isBlank() ? "HEAD" : to};
     }
 

@@ -65,7 +65,7 @@ public final class FilterOptions {
     /**
      * Why a filter may have matched nothing: values the registry does not know (a capability or
      * data tag outside its vocabulary, a provider no card names, an owner owners.yaml does not
-     * define), each with the nearest known one.
+     * define, a region no deployment or data residency names), each with the nearest known one.
      */
     List<String> unknownValues(KnownValues known, Set<String> aliases) {
         List<String> notes = new ArrayList<>();
@@ -83,7 +83,17 @@ public final class FilterOptions {
                 unknown(notes, v, known.owners(), "owner `" + v + "` is not defined in owners.yaml");
             }
         }
+        regions.forEach(v -> unknownRegion(v, known).ifPresent(notes::add));
         return notes;
+    }
+
+    /** The note for a region no deployment or data residency names (nor an area of one), with the nearest known one. */
+    static Optional<String> unknownRegion(String region, KnownValues known) {
+        if (known.knowsRegion(region)) {
+            return Optional.empty();
+        }
+        String hint = NearestName.didYouMean(region.strip(), known.regionsAndAreas());
+        return Optional.of("no deployment or data residency names region `" + region + "`" + (hint.isEmpty() ? "" : "; " + hint));
     }
 
     private static void unknown(List<String> notes, String value, List<String> known, String note) {

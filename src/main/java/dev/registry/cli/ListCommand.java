@@ -4,8 +4,10 @@ import dev.registry.query.KnownValues;
 import dev.registry.query.ModelQuery;
 import dev.registry.report.ListFormat;
 import dev.registry.report.ListRenderer;
+import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +44,12 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var filter = filters.filter();
-        ModelQuery query = new ModelQuery(new SnapshotReader().read(new WorkingTreeSource(root.registryRoot())), LocalDate.now());
+        Path registryRoot = root.registryRoot();
+        Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+        if (!Readable.check(root, registryRoot, snapshot, "the list")) {
+            return ExitCode.FINDINGS;
+        }
+        ModelQuery query = new ModelQuery(snapshot, LocalDate.now());
         if (deployments) {
             var rows = query.deployments(filter);
             ListRenderer.deployments(rows, format, root.out);

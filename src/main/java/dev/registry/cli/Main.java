@@ -66,10 +66,28 @@ public final class Main {
             err.flush();
             return ExitCode.USAGE;
         });
+        cli.setExecutionStrategy(Main::executeUnlessContradictory);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Runs the command, but refuses {@code --dry-run} with {@code --commit} as a usage error, as
+     * picocli refuses other mutually exclusive options (validate's --staged and --rev): a dry run
+     * that silently ignored --commit would leave the user believing a commit was made.
+     */
+    private static int executeUnlessContradictory(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        if (command.hasMatchedOption("--dry-run") && command.hasMatchedOption("--commit") && !command.isUsageHelpRequested()) {
+            throw new CommandLine.MutuallyExclusiveArgsException(command.commandSpec().commandLine(),
+                    "--dry-run and --commit are mutually exclusive: a dry run writes nothing and commits nothing");
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** The command line for {@code args}, with the subcommands it needs (all of them for no args). */

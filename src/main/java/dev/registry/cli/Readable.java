@@ -6,8 +6,9 @@ import dev.registry.source.Snapshot;
 import java.nio.file.Path;
 
 /**
- * The guard of commands that report on a whole registry (export, diff, codeowners): a card that
- * does not parse would silently be missing from what they write, so they stop instead.
+ * The guard of commands that answer from a whole registry (export, diff, codeowners, list, show,
+ * resolve, risk): a card that does not parse would silently be missing from what they write (or
+ * another model would be resolved in its place), so they stop instead.
  */
 final class Readable {
 

@@ -60,11 +60,14 @@ public final class RegistryCommand implements java.util.concurrent.Callable<Inte
 
     /**
      * The subcommands a command line needs: only the one it names when its words before that
-     * name are global options this method knows, else all of them (the usage, a misspelt command
-     * with its suggestions, completion scripts). Either way picocli parses the line as it would
+     * name are global options this method knows, none for the version alone, else all of them
+     * (the usage, a misspelt command with its suggestions, completion scripts). Either way picocli parses the line as it would
      * with every subcommand registered.
      */
     static Map<String, Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return Map.of(); // the version alone names no command and lists none
+        }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

@@ -4,12 +4,15 @@ import dev.registry.UsageException;
 import dev.registry.card.Environment;
 import dev.registry.card.ModelCard;
 import dev.registry.check.NearestName;
+import dev.registry.query.KnownValues;
 import dev.registry.query.ModelQuery;
 import dev.registry.query.Resolver;
 import dev.registry.report.DocumentFormat;
 import dev.registry.report.ResolveRenderer;
+import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
                 "Among qualifying versions, a version that is another one's fallback ranks last, then higher SemVer"
                         + " first, then model name. Fallbacks are usable in production or deprecated."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:a version qualifies", "1:nothing qualifies", "2:usage error"})
+        exitCodeList = {"0:a version qualifies", "1:nothing qualifies, or a registry file cannot be read", "2:usage error"})
 final class ResolveCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -58,13 +61,24 @@ final class ResolveCommand implements Callable<Integer> {
                 new UsageException("--env `" + e + "` is not one of dev, stage, prod"
                         + Optional.of(NearestName.didYouMean(e, Arrays.stream(Environment.values()).map(Environment::id).toList()))
                         .filter(h -> !h.isEmpty()).map(h -> "; " + h).orElse(""))));
-        ModelQuery query = new ModelQuery(new SnapshotReader().read(new WorkingTreeSource(root.registryRoot())), LocalDate.now());
+        Path registryRoot = root.registryRoot();
+        Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+        if (!Readable.check(root, registryRoot, snapshot, "the resolution")) {
+            return ExitCode.FINDINGS;
+        }
+        ModelQuery query = new ModelQuery(snapshot, LocalDate.now());
         Resolver.Resolution r = new Resolver(query).resolve(new Resolver.Request(capability, Optional.ofNullable(region),
                 environment, Optional.ofNullable(provider)));
         if (format == DocumentFormat.JSON) {
             ResolveRenderer.json(r, root.out);
         } else {
             ResolveRenderer.text(r, root.out);
+        }
+        // A mistyped region lies within a residency area by prefix (eu-wset-1 within eu) and would be answered silently.
+        if (region != null && !root.quiet) {
+            FilterOptions.unknownRegion(region, KnownValues.of(snapshot, LocalDate.now()))
+                    .ifPresent(n -> root.err.println("registry: note: " + n));
+            root.err.flush();
         }
         if (r.chosen().isPresent()) {
             return ExitCode.OK;

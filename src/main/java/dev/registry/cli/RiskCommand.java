@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "risk", mixinStandardHelpOptions = true,
         description = {"Show every model version's declared and computed risk tier with the rules behind it.",
                 "The policy is the EU AI Act default with registry.yaml's policy.risk additions.",
-                "Exits 1 when a selected card uses identifiers the policy does not know (its tier may be understated),"
-                        + " 2 when the policy in registry.yaml is invalid."})
+                "Exits 1 when a registry file cannot be read or a selected card uses identifiers the policy does not"
+                        + " know (its tier may be understated), 2 when the policy in registry.yaml is invalid."})
 final class RiskCommand implements Callable<Integer> {
 
     enum RiskFormat { text, json }
@@ -66,6 +66,9 @@ final class RiskCommand implements Callable<Integer> {
         Path registryRoot = root.registryRoot();
         LocalDate today = asOf == null ? LocalDate.now() : asOf;
         Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+        if (!Readable.check(root, registryRoot, snapshot, "the risk report")) {
+            return ExitCode.FINDINGS;
+        }
         List<ModelCard> models = select(snapshot);
         RiskInventory inventory = RiskInventory.of(snapshot, models, today);
         Output output = root.output(registryRoot, root.out);

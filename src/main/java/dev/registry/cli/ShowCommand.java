@@ -10,8 +10,10 @@ import dev.registry.query.PromotionNeeds;
 import dev.registry.query.VersionFacts;
 import dev.registry.report.DocumentFormat;
 import dev.registry.report.ShowRenderer;
+import dev.registry.source.Snapshot;
 import dev.registry.source.SnapshotReader;
 import dev.registry.source.WorkingTreeSource;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +42,12 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelQuery query = new ModelQuery(new SnapshotReader().read(new WorkingTreeSource(root.registryRoot())), LocalDate.now());
+        Path registryRoot = root.registryRoot();
+        Snapshot snapshot = new SnapshotReader().read(new WorkingTreeSource(registryRoot));
+        if (!Readable.check(root, registryRoot, snapshot, "what `show` prints")) {
+            return ExitCode.FINDINGS;
+        }
+        ModelQuery query = new ModelQuery(snapshot, LocalDate.now());
         String name = target.contains("@") ? target.substring(0, target.indexOf('@')) : target;
         List<ModelCard> versions = query.versions(name);
         if (versions.isEmpty()) {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +73,15 @@ final class ValidateCommand implements Callable<Integer> {
         CachedValidation validation = new CachedValidation(cache, LocalDate.now(), phases);
         ValidationReport report;
         Optional<Source> index = where != null && where.staged
-                ? GitIndex.of(registryRoot, root.env, root.cwd, stamp -> cache.known(stamp).stream().mapToLong(FileCache.Known::size).findAny())
+                ? GitIndex.of(registryRoot, root.env, root.cwd, stamp -> {
+                    OptionalLong size = cache.known(stamp).stream().mapToLong(FileCache.Known::size).findAny();
+                    if (size.isEmpty()) {
+                        // A blob no run has read: this run will check it, so the schema compile and
+                        // the policy may start now, while git lists and reads the blobs.
+                        Validator.warmUpInBackground();
+                    }
+                    return size;
+                })
                 : Optional.empty();
         if (index.isPresent()) {
             phases.done("list the index (git)");
@@ -92,7 +101,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (root.verbose) {
             long done = System.nanoTime();
             root.err.printf("read and checked %d files from the %s in %d ms%s%n", report.files(), report.source(),
-                    (checked - start) / 1_000_000, validation.wholeRunCached() ? " (no file changed: every finding from the cache)" : "");
+                    (checked - start) / 1_000_000, !validation.wholeRunCached() ? ""
+                            : validation.answeredByStamps() ? " (no file changed: every finding from the cache, every file known by its stamp)"
+                            : " (no file changed: every finding from the cache)");
             root.err.printf("%s, saved in %d ms%n", cache.stats(), (done - checked) / 1_000_000);
             unsaved.ifPresent(reason -> root.err.println("registry: note: " + reason));
         }

@@ -61,6 +61,18 @@ public final class CsvImport {
                     , List.of(), Map.of(), 0);
         }
         CsvReader.Row header = all.get(0);
+        if (header.cells().size() == 1 && header.cells().get(0).value().contains(";")) {
+            // A spreadsheet saved where `,` is the decimal comma separates cells with `;`: one
+            // finding that says so, not every required column reported missing.
+            CsvReader.Cell c = header.cells().get(0);
+            return new CsvImport(csvPath, List.of(Finding.error("csv-column-unknown", csvPath, c.location(), "",
+                    "unknown column `" + c.value().strip() + "`: the file looks semicolon-separated, and import reads"
+                            + " comma-separated files (`;` separates the items of a list cell)",
+                    "save it with `,` between cells: LibreOffice: Save As > Text CSV > Edit filter settings > Field"
+                            + " delimiter `,`; Google Sheets: File > Download > CSV; Excel writes the list separator of the"
+                            + " system's region settings, so set that to `,` or save from one of the others")),
+                    all.subList(1, all.size()), Map.of(), 1);
+        }
         List<Finding> problems = new ArrayList<>();
         Map<ModelField, Integer> columns = new LinkedHashMap<>();
         List<String> known = Arrays.stream(ModelField.values()).map(ModelField::column).toList();
@@ -199,7 +211,7 @@ public final class CsvImport {
             try {
                 switch (f.type()) {
                     case TEXT -> d.text(f, v);
-                    case LIST -> d.list(f, Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+                    case LIST -> d.list(f, CsvReader.items(v));
                     case INT -> d.number(f, Long.parseLong(v));
                 }
                 if (f == ModelField.NAME) {

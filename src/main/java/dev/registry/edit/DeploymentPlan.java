@@ -19,7 +19,7 @@ public final class DeploymentPlan {
     }
 
     public static WritePlan of(DeploymentDraft draft) {
-        String name = ModelRegistration.checkName(draft.name());
+        String name = ModelRegistration.checkDeploymentName(draft.name());
         draft.model().ifPresent(ModelRegistration::checkName);
         draft.version().ifPresent(v -> ModelRegistration.checkVersion(v, "--version"));
         Map<String, YamlValue> given = draft.fields();

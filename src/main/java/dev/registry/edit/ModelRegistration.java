@@ -85,8 +85,16 @@ public final class ModelRegistration {
         return state -> {
             ModelRef ref = new ModelRef(from.name(), target);
             String message = "register " + ref + " from " + from.version();
-            ModelCard source = state.snapshot().model(from).orElseThrow(() -> new UsageException(
-                    "--from " + from + ": no such model version" + known(state, from.name())));
+            Optional<ModelCard> found = state.snapshot().model(from);
+            if (found.isEmpty()) {
+                // The card is there but does not parse: its located error is what to fix, not "no such version".
+                List<Finding> why = state.snapshot().readFindings().stream().filter(f -> f.path().equals(pathOf(from))).toList();
+                if (!why.isEmpty()) {
+                    return ChangeSet.refused(message, why);
+                }
+                throw new UsageException("--from " + from + ": no such model version" + known(state, from.name()));
+            }
+            ModelCard source = found.get();
             String text = state.text(source.path()).orElseThrow(() -> new UsageException(
                     "--from " + from + ": " + source.path() + " cannot be read; run `registry validate`"));
             String path = pathOf(ref);
@@ -125,11 +133,20 @@ public final class ModelRegistration {
         return NAME.matcher(name).matches();
     }
 
-    /** A name fit for a path: checked before any path is built from it. */
+    /** A model name fit for a path: checked before any path is built from it. */
     public static String checkName(String name) {
+        return checkName(name, "model", "credit-scorer");
+    }
+
+    /** A deployment name fit for a path, named as one in the error. */
+    public static String checkDeploymentName(String name) {
+        return checkName(name, "deployment", "loan-origination-eu-prod");
+    }
+
+    private static String checkName(String name, String kind, String example) {
         if (!isName(name)) {
-            throw new UsageException("model name `" + name + "` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
-                    + " 1 to 64 characters (such as credit-scorer)");
+            throw new UsageException(kind + " name `" + name + "` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
+                    + " 1 to 64 characters (such as " + example + ")");
         }
         return name;
     }

@@ -56,7 +56,7 @@ public sealed interface Cell {
             return n.value().toPlainString();
         }
         if (this instanceof Items i) {
-            return String.join(";", i.values());
+            return dev.registry.report.CsvWriter.items(i.values());
         }
         return "";
     }

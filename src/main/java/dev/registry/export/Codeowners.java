@@ -58,11 +58,11 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
      * One line of the file.
      *
      * @param pattern repository-root-anchored path, {@code /models/x/} or {@code /deployments/d.yaml}
-     * @param emails  sorted, without duplicates; empty when no owner resolves to an email
+     * @param reviewers handles and emails, sorted, without duplicates; empty when no owner resolves to one
      */
-    public record Rule(Section section, String pattern, List<String> emails) {
+    public record Rule(Section section, String pattern, List<String> reviewers) {
         public Rule {
-            emails = List.copyOf(emails);
+            reviewers = List.copyOf(reviewers);
         }
     }
 
@@ -87,21 +87,21 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
         for (Map.Entry<String, List<ModelCard>> e : byName.entrySet()) {
             List<ModelCard> versions = e.getValue();
             ModelCard latest = versions.stream().max(Codeowners::byVersion).orElseThrow();
-            List<String> folderOwners = resolver.emails(latest.owners(), latest.path());
+            List<String> folderOwners = resolver.reviewers(latest.owners(), latest.path());
             String folder = folderOf(latest.path());
             rules.add(new Rule(Section.MODELS, "/" + repoPrefix + folder, folderOwners));
             versions.stream()
                     .sorted(Codeowners::byVersion)
-                    .filter(m -> !folderOf(m.path()).equals(folder) || !resolver.emails(m.owners(), m.path()).equals(folderOwners))
+                    .filter(m -> !folderOf(m.path()).equals(folder) || !resolver.reviewers(m.owners(), m.path()).equals(folderOwners))
                     .forEach(m -> rules.add(new Rule(Section.MODELS, "/" + repoPrefix + m.path(),
-                            resolver.emails(m.owners(), m.path()))));
+                            resolver.reviewers(m.owners(), m.path()))));
         }
         snapshot.deployments().stream().sorted(Comparator.comparing(Deployment::path)).forEach(d -> {
             List<String> refs = d.owners();
             if (refs.isEmpty()) {
                 refs = snapshot.model(d.modelRef()).map(ModelCard::owners).orElse(List.of());
             }
-            rules.add(new Rule(Section.DEPLOYMENTS, "/" + repoPrefix + d.path(), resolver.emails(refs, d.path())));
+            rules.add(new Rule(Section.DEPLOYMENTS, "/" + repoPrefix + d.path(), resolver.reviewers(refs, d.path())));
         });
         return new Codeowners(rules, resolver.warnings.stream().sorted(Finding.ORDER).toList());
     }
@@ -123,10 +123,10 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
             // GitLab sections are real syntax (each section's owners must approve); GitHub has none.
             b.append(syntax == Syntax.GITLAB ? "[" + title + "]\n" : "# " + title + "\n");
             for (Rule r : in) {
-                if (r.emails().isEmpty()) {
+                if (r.reviewers().isEmpty()) {
                     b.append("# ").append(escape(r.pattern())).append(": no owner with an email\n");
                 } else {
-                    b.append(escape(r.pattern())).append(' ').append(String.join(" ", r.emails())).append('\n');
+                    b.append(escape(r.pattern())).append(' ').append(String.join(" ", r.reviewers())).append('\n');
                 }
             }
         }
@@ -188,7 +188,7 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
             this.owners = snapshot.owners();
         }
 
-        List<String> emails(List<String> refs, String path) {
+        List<String> reviewers(List<String> refs, String path) {
             for (String ref : refs) {
                 if (ref.startsWith("team:")) {
                     String id = ref.substring("team:".length());
@@ -203,7 +203,17 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
             if (refs.isEmpty()) {
                 warn(path, "the card names no owners: pull requests touching it request no review", "add `owners:`");
             }
-            return OwnerEmails.of(owners, refs);
+            java.util.TreeSet<String> out = new java.util.TreeSet<>();
+            refs.forEach(r -> out.addAll(reviewers(r)));
+            return List.copyOf(out);
+        }
+
+        /** A team's or person's handle on the git host where owners.yaml gives one, else their emails. */
+        private List<String> reviewers(String ref) {
+            Optional<String> handle = ref.startsWith("team:")
+                    ? owners.team(ref.substring("team:".length())).map(Owners.Team::codeowners)
+                    : owners.person(ref).map(Owners.Person::codeowners);
+            return handle.filter(h -> !h.isEmpty()).map(List::of).orElseGet(() -> OwnerEmails.of(owners, ref));
         }
 
         private void warn(String path, String message, String hint) {

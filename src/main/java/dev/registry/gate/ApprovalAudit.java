@@ -81,6 +81,17 @@ final class ApprovalAudit {
             }
             Owners.Person p = person.get();
             CommitInfo added = history.introducedBy(card.ref(), head, sameApproval(a));
+            if (!p.answersTo(added.authorEmail()) && !inRange(added)) {
+                // Already on the base branch (a registry's first import, cards written before the
+                // gate ran in CI): not this change's doing, so it does not block it; it only does
+                // not count, and the approver can approve again in a commit of their own.
+                notes.add(new Need("approvals", "approval-unverified", ptr,
+                        "approval by " + a.by() + " does not count: it was added before this range, in commit " + added.shortId()
+                                + " by " + added.authorEmail() + ", and counts only when its approver commits it",
+                        a.by() + " can approve again in a commit of their own (`registry approve " + card.ref() + " --stage " + stage
+                                + "` run as them); an address they commit with can be listed under `aliases` in owners.yaml"));
+                continue;
+            }
             if (!p.answersTo(added.authorEmail())) {
                 blocking.add(new Need("approvals", "approval-forged", ptr,
                         "approval by " + a.by() + " was added in commit " + added.shortId() + " by " + added.authorEmail()
@@ -166,6 +177,10 @@ final class ApprovalAudit {
                     "ask " + reviewer + " to review the change and sign the derogation again"));
         }
         return Optional.empty();
+    }
+
+    private boolean inRange(CommitInfo commit) {
+        return range.stream().anyMatch(c -> c.id().equals(commit.id()));
     }
 
     private static List<CommitInfo> editorsAmong(List<CommitInfo> editors, Owners.Person p) {

@@ -165,12 +165,16 @@ public final class GitRepo implements AutoCloseable {
         return Files.exists(repository.getDirectory().toPath().resolve("shallow"));
     }
 
-    /** Resolves a revision to a commit, or fails with the user's words in the message. */
+    /**
+     * Resolves a revision to a commit, or fails with the user's words in the message; in a shallow
+     * clone an unknown revision is probably history that was never fetched, and the message says so.
+     */
     public RevCommit commit(String rev) {
         try (RevWalk walk = new RevWalk(repository)) {
             ObjectId id = repository.resolve(rev);
             if (id == null) {
-                throw new EnvironmentException("unknown revision `" + rev + "`");
+                throw new EnvironmentException("unknown revision `" + rev + "`" + (isShallow()
+                        ? "; this is a shallow clone, so it may not have been fetched: " + History.FULL_HISTORY_FIX : ""));
             }
             return walk.parseCommit(id);
         } catch (AmbiguousObjectException e) {

@@ -72,17 +72,9 @@ public final class History implements AutoCloseable {
         return !shallow.isEmpty();
     }
 
-    /** Resolves a revision; in a shallow clone an unknown one is probably history that was never fetched. */
+    /** Resolves a revision; in a shallow clone an unknown one is said to be probably not fetched ({@link GitRepo#commit}). */
     public CommitInfo commit(String rev) {
-        try {
-            return info(parse(repo.commit(rev)));
-        } catch (EnvironmentException e) {
-            if (isShallow() && e.getMessage().startsWith("unknown revision")) {
-                throw new EnvironmentException(e.getMessage() + "; this is a shallow clone, so it may not have been fetched: "
-                        + FULL_HISTORY_FIX, e);
-            }
-            throw e;
-        }
+        return info(parse(repo.commit(rev)));
     }
 
     /** The best common ancestor of two commits, if they have one in the history at hand. */

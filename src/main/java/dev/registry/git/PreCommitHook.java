@@ -127,7 +127,12 @@ public final class PreCommitHook {
      */
     static String script(String command, String registryPrefix) {
         String dir = registryPrefix.isEmpty() ? "." : registryPrefix.substring(0, registryPrefix.length() - 1);
-        String program = command.trim().split("\\s+")[0];
+        // A path to the launcher may hold spaces (/opt/AI tools/registry): when the whole command
+        // is one executable file, it is the program, quoted; else the first word is.
+        String trimmed = command.trim();
+        boolean onePath = trimmed.contains(" ") && isExecutableFile(trimmed);
+        String program = onePath ? trimmed : trimmed.split("\\s+")[0];
+        String run = onePath ? "'" + trimmed + "'" : trimmed;
         return """
                 #!/bin/sh
                 %s: validates the registry files about to be committed.
@@ -142,7 +147,16 @@ public final class PreCommitHook {
                   exit 1
                 fi
                 exec %s -C '%s' validate --staged
-                """.formatted(MARKER, CHAINED, CHAINED, CHAINED, program, program, command.trim(), dir);
+                """.formatted(MARKER, CHAINED, CHAINED, CHAINED, program, program, run, dir);
+    }
+
+    private static boolean isExecutableFile(String path) {
+        try {
+            Path p = Path.of(path);
+            return p.isAbsolute() && Files.isRegularFile(p) && Files.isExecutable(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean isOurs(Path hook) throws IOException {

@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * The values a registry already knows, to offer when prompting and to suggest from on a typo:
- * owners from owners.yaml, modalities from the schema, providers and regions its cards use, and
+ * owners from owners.yaml, modalities from the schema, providers its cards use, regions its
+ * deployments run in and its data residencies name, and
  * capabilities, use domains and data tags from the risk policy's vocabulary, those the registry
  * already uses first.
  */
@@ -41,13 +42,37 @@ public record KnownValues(List<String> owners, List<String> providers, List<Stri
         List<String> modalities = new ArrayList<>();
         SchemaCatalog.get().node(SchemaCatalog.ID_PREFIX + "model.schema.json#/properties/modality/items/enum")
                 .ifPresent(n -> n.forEach((JsonNode v) -> modalities.add(v.asText())));
+        TreeSet<String> regions = new TreeSet<>(distinct(s.deployments(), (Deployment d) -> List.of(d.region())));
+        regions.addAll(distinct(s.models(), ModelCard::dataResidency));
         return new KnownValues(owners,
                 distinct(s.models(), m -> List.of(m.provider())),
                 modalities,
                 usedFirst(distinct(s.models(), ModelCard::capabilities), vocabulary.capabilities()),
                 usedFirst(distinct(s.models(), ModelCard::useDomains), vocabulary.useDomains()),
                 usedFirst(distinct(s.models(), ModelCard::dataTags), vocabulary.dataTags()),
-                distinct(s.deployments(), (Deployment d) -> List.of(d.region())));
+                List.copyOf(regions));
+    }
+
+    /**
+     * Whether a region asked for is one a deployment runs in or a data residency names, or an area
+     * holding one ({@code eu} when {@code eu-west-1} is used). A typo such as {@code eu-wset-1} is
+     * not, although it lies within a residency of {@code eu}: that is why it would match silently.
+     */
+    public boolean knowsRegion(String region) {
+        Area asked = Area.of(region.strip());
+        return regions.stream().anyMatch(asked::contains);
+    }
+
+    /** The regions used and the areas holding them, to suggest from on a typo. */
+    public List<String> regionsAndAreas() {
+        TreeSet<String> out = new TreeSet<>();
+        for (String r : regions) {
+            for (int dash = r.indexOf('-'); dash > 0; dash = r.indexOf('-', dash + 1)) {
+                out.add(r.substring(0, dash));
+            }
+            out.add(r);
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> usedFirst(List<String> used, Collection<String> vocabulary) {

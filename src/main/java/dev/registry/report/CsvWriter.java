@@ -21,6 +21,22 @@ public final class CsvWriter {
         this.out = out;
     }
 
+    /**
+     * A list as one cell: items joined with {@code ;}, a {@code ;} or {@code \\} inside an item
+     * escaped with {@code \\}, so that {@link dev.registry.source.CsvReader#items} gives the
+     * same items back.
+     */
+    public static String items(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : values) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(v.replace("\\", "\\\\").replace(";", "\\;"));
+        }
+        return sb.toString();
+    }
+
     /** One record. */
     public CsvWriter row(List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {

@@ -155,6 +155,6 @@ public final class ListRenderer {
     }
 
     private static String join(List<String> values) {
-        return String.join(";", values);
+        return CsvWriter.items(values);
     }
 }

@@ -61,6 +61,14 @@ public final class CapturedSource implements Source {
         long readStart = System.currentTimeMillis();
         List<SourceEntry> entries = source.entries();
         phases.done("list");
+        return of(source, entries, readStart, phases, cache);
+    }
+
+    /**
+     * {@link #of(Source, Phases, FileCache)} with the source's entries listed already, at or after
+     * {@code readStart} (epoch milliseconds).
+     */
+    public static CapturedSource of(Source source, List<SourceEntry> entries, long readStart, Phases phases, FileCache cache) {
         Loaded[] loaded = new Loaded[entries.size()];
         List<Integer> unknown = new ArrayList<>();
         for (int i = 0; i < loaded.length; i++) {
@@ -90,6 +98,40 @@ public final class CapturedSource implements Source {
         CapturedSource captured = of(source.label(), List.of(loaded));
         phases.done("read and hash");
         return captured;
+    }
+
+    /**
+     * A fingerprint of listed entries that stands for the {@link #fingerprint} of their capture:
+     * made of every entry's path, type and size and, for cards, their stamps in place of their
+     * digests. Empty unless every card has a stamp {@linkplain SourceEntry.Stamp#settledBefore
+     * settled} before {@code readStart}: only then does its stamp stand for the bytes it is read
+     * as. Two listings with the same stamp fingerprint hold the same bytes.
+     */
+    public static Optional<String> stampFingerprint(List<SourceEntry> entries, long readStart) {
+        MessageDigest digest = sha256();
+        // Hashed a few kilobytes at a time: thousands of small updates cost more than the hashing.
+        StringBuilder lines = new StringBuilder(1 << 15);
+        for (SourceEntry e : entries) {
+            lines.append(e.path()).append('\u0000').append(e.type().ordinal()).append('\u0000').append(e.size()).append('\u0000');
+            if (e.type() == SourceEntry.Type.FILE && isReadable(e)) {
+                Optional<SourceEntry.Stamp> stamp = e.stamp();
+                if (stamp.isEmpty() || !stamp.get().settledBefore(readStart)) {
+                    return Optional.empty();
+                }
+                String key = stamp.get().key();
+                // A file's stamp repeats its path, which the line has already: hashed once.
+                int skip = key.startsWith("stat ") && key.startsWith(e.path(), 5) && key.length() > 5 + e.path().length()
+                        && key.charAt(5 + e.path().length()) == '\u0000' ? 6 + e.path().length() : 0;
+                lines.append(key, skip, key.length());
+            }
+            lines.append('\u0000');
+            if (lines.length() > 1 << 14) {
+                digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
+                lines.setLength(0);
+            }
+        }
+        digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
+        return Optional.of(HexFormat.of().formatHex(digest.digest()));
     }
 
     /** The bytes of an entry known by its stamp, provided they still are the ones it stands for. */

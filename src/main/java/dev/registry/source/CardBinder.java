@@ -57,12 +57,12 @@ public final class CardBinder {
         List<Owners.Team> teams = new ArrayList<>();
         for (JsonNode t : n.path("teams")) {
             teams.add(new Owners.Team(text(t.path("id")), text(t.path("name")), text(t.path("email")),
-                    strings(t.path("members"))));
+                    strings(t.path("members")), text(t.path("codeowners"))));
         }
         List<Owners.Person> people = new ArrayList<>();
         for (JsonNode p : n.path("people")) {
             people.add(new Owners.Person(text(p.path("email")), text(p.path("name")), strings(p.path("roles")),
-                    strings(p.path("aliases"))));
+                    strings(p.path("aliases")), text(p.path("codeowners"))));
         }
         return new Owners(teams, people);
     }

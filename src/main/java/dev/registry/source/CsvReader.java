@@ -23,6 +23,35 @@ public final class CsvReader {
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
     /** One cell: its text and where it starts (1-based; the column counts characters). */
+    /**
+     * The items of a list cell, as {@link dev.registry.report.CsvWriter#items} writes them: split
+     * on {@code ;} not escaped by {@code \\}, each stripped, empty ones left out.
+     */
+    public static java.util.List<String> items(String cell) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '\\' && i + 1 < cell.length() && (cell.charAt(i + 1) == ';' || cell.charAt(i + 1) == '\\')) {
+                item.append(cell.charAt(++i));
+            } else if (c == ';') {
+                add(out, item);
+            } else {
+                item.append(c);
+            }
+        }
+        add(out, item);
+        return java.util.List.copyOf(out);
+    }
+
+    private static void add(java.util.List<String> items, StringBuilder item) {
+        String s = item.toString().strip();
+        if (!s.isEmpty()) {
+            items.add(s);
+        }
+        item.setLength(0);
+    }
+
     public record Cell(String value, int line, int column) {
         public Location location() {
             return new Location(line, column);

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SharedValues {
 
     private static final int MAX_ENTRIES = 1 << 16;
-    private static final int MAX_TEXT = 64;
+    private static final int MAX_TEXT = 48; // stages, teams, emails, dates; not SHA-256 digests, unique per card
     private static final ConcurrentHashMap<String, String> KEYS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, TextNode> TEXTS = new ConcurrentHashMap<>();
 

@@ -55,8 +55,18 @@ public final class StrictYamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final YAMLFactory factory;
     private final LoaderOptions loader;
+    private final boolean fastPath;
 
     public StrictYamlReader() {
+        this(true);
+    }
+
+    /**
+     * {@code fastPath} false reads every file with SnakeYAML: the reference that
+     * {@link FastYamlReader} is tested against.
+     */
+    StrictYamlReader(boolean fastPath) {
+        this.fastPath = fastPath;
         loader = new LoaderOptions();
         loader.setCodePointLimit(MAX_BYTES);
         loader.setMaxAliasesForCollections(0);
@@ -217,6 +227,14 @@ public final class StrictYamlReader {
      * the first one, needs positions at once.
      */
     private YamlDocument parse(String text) throws YamlProblem {
+        if (fastPath) {
+            // The plain subset that cards are written in, without SnakeYAML's scanner; what it
+            // declines, and every problem, takes the path below.
+            java.util.Optional<JsonNode> fast = FastYamlReader.read(text);
+            if (fast.isPresent()) {
+                return new YamlDocument(fast.get(), () -> locate(text));
+            }
+        }
         refuseAnchorsAliasesAndTags(text);
         try {
             JsonNode root = parseTree(text, null);

@@ -71,7 +71,7 @@ public final class WorkingTreeSource implements Source {
                     out.add(new SourceEntry(dir, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
                 } else if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
                     if (stamped) {
-                        walkStamped(d, out);
+                        walkStamped(d, dir, out, true);
                     } else {
                         walk(d, out);
                     }
@@ -112,22 +112,61 @@ public final class WorkingTreeSource implements Source {
 
     /**
      * The same walk with one stat per entry: the one a stamp needs says what the entry is, too,
-     * where {@link Files#walkFileTree} would stat it once more.
+     * where {@link Files#walkFileTree} would stat it once more. Each folder's entries are taken in
+     * order of their names, so that the list is nearly sorted already, and paths are joined as
+     * strings rather than relativized: for 10,000 cards, that is a good part of a warm run. (The
+     * names are not listed as strings: a name that is not valid in the platform's encoding would
+     * not lead back to its file.) A large folder (models/, with a folder per model) is walked in
+     * parallel, in slices whose entries are put together in order: the stats are most of the walk.
      */
-    private void walkStamped(Path dir, List<SourceEntry> out) throws IOException {
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-            for (Path p : children) {
-                Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
-                int type = (Integer) a.get("mode") & 0170000;
-                if (type == 0040000) {
-                    if (!p.getFileName().toString().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
-                        walkStamped(p, out);
-                    }
-                } else if (type == 0120000) {
-                    out.add(new SourceEntry(relative(p), SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
-                } else if (type == 0100000) {
-                    out.add(stamped(p, relative(p), a));
+    private void walkStamped(Path dir, String rel, List<SourceEntry> out, boolean parallel) throws IOException {
+        List<Map.Entry<String, Path>> children = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            for (Path p : listing) {
+                children.add(Map.entry(p.getFileName().toString(), p));
+            }
+        }
+        children.sort(AS_FOLDERS);
+        if (children.size() < 2 * SLICE || !parallel) {
+            walkStamped(children, rel, out);
+            return;
+        }
+        List<List<Map.Entry<String, Path>>> slices = new ArrayList<>();
+        for (int i = 0; i < children.size(); i += SLICE) {
+            slices.add(children.subList(i, Math.min(children.size(), i + SLICE)));
+        }
+        try {
+            slices.parallelStream().map(slice -> {
+                List<SourceEntry> found = new ArrayList<>();
+                try {
+                    walkStamped(slice, rel, found);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
+                return found;
+            }).toList().forEach(out::addAll);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A folder of more than two slices of entries is walked in slices of this many, in parallel. */
+    private static final int SLICE = 256;
+
+    private void walkStamped(List<Map.Entry<String, Path>> children, String rel, List<SourceEntry> out) throws IOException {
+        for (Map.Entry<String, Path> child : children) {
+            Path p = child.getValue();
+            String childRel = rel + "/" + child.getKey().replace('\\', '/'); // as relative() has it
+            Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
+            int type = (Integer) a.get("mode") & 0170000;
+            if (type == 0040000) {
+                if (!child.getKey().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
+                    walkStamped(p, childRel, out, false); // one level in parallel is enough
+                }
+            } else if (type == 0120000) {
+                out.add(new SourceEntry(childRel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
+            } else if (type == 0100000) {
+                out.add(stamped(p, childRel, a));
             }
         }
     }
@@ -162,6 +201,24 @@ public final class WorkingTreeSource implements Source {
             return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // unstamped: read and hashed
         }
     }
+
+    /**
+     * Names in the order their paths sort in when each is followed by a '/': the order of the
+     * whole list for folders ("a-b/x" before "a/x"), and nearly so for files.
+     */
+    private static final Comparator<Map.Entry<String, Path>> AS_FOLDERS = (x, y) -> {
+        String a = x.getKey();
+        String b = y.getKey();
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                return ca - cb;
+            }
+        }
+        return (a.length() == n ? '/' : a.charAt(n)) - (b.length() == n ? '/' : b.charAt(n));
+    };
 
     /** What a stamp is made of, read by one stat so that it describes one state of the file. */
     private static final String STAT = "unix:mode,dev,ino,size,lastModifiedTime,ctime";

@@ -361,6 +361,9 @@ class ConsistencyCheckTest {
                 staging.hint());
         none(MemorySource.minimal().model("credit-scorer", "1.0.0", "staging", "").deployment("scoring", "credit-scorer", "1.0.0", "stage"));
         none(MemorySource.minimal().model("credit-scorer", "1.0.0", "production", "").deployment("scoring", "credit-scorer", "1.0.0", "prod"));
+        // A stage the schema refuses is the schema's finding, not a second one calling the version experimental.
+        assertEquals(List.of(), rule(MemorySource.minimal().model("credit-scorer", "1.0.0", "prod", "")
+                .deployment("scoring", "credit-scorer", "1.0.0", "prod"), "deployment-stage"));
     }
 
     @Test

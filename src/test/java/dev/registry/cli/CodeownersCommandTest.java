@@ -73,6 +73,30 @@ class CodeownersCommandTest {
     }
 
     @Test
+    void aHandleOnTheGitHostIsNamedInsteadOfTheEmail() {
+        try (GitFixture git = GitFixture.init(dir)) {
+            Path reg = registry(git);
+            Registries.write(reg, "owners.yaml", OWNERS
+                    .replace("email: credit-ml@example.com\n", "email: credit-ml@example.com\n    codeowners: \"@northwind/credit-ml\"\n")
+                    .replace("{email: carol@example.com, name: Carol Risk,", "{email: carol@example.com, codeowners: \"@carol-r\", name: Carol Risk,"));
+            assertEquals(0, Cli.in(reg).run("validate").exit());
+            var r = Cli.in(reg).run("codeowners");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("", r.err());
+            assertTrue(r.out().contains("\n/governance/registry/models/credit-scorer/ @northwind/credit-ml alice@example.com\n"
+                    + "/governance/registry/models/credit-scorer/1.0.0.yaml @carol-r\n"), r.out());
+            // A team without a handle is still named by its members' emails.
+            assertTrue(r.out().contains("\n/governance/registry/models/chat-assist/ alice@example.com bob@example.com\n"), r.out());
+
+            Registries.write(reg, "owners.yaml", OWNERS.replace("email: credit-ml@example.com\n",
+                    "email: credit-ml@example.com\n    codeowners: northwind/credit-ml\n"));
+            var bad = Cli.in(reg).run("validate");
+            assertEquals(1, bad.exit(), bad.toString());
+            assertTrue(bad.err().contains("owners.yaml:"), bad.err());
+        }
+    }
+
+    @Test
     void gitlabSyntaxUsesSections() {
         try (GitFixture git = GitFixture.init(dir)) {
             Path reg = registry(git);

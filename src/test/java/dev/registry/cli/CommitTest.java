@@ -67,15 +67,25 @@ class CommitTest {
     }
 
     @Test
-    void dryRunWithCommitNeitherWritesNorCommits() throws Exception {
+    void dryRunWithCommitIsRefusedAsAUsageErrorAndNeitherWritesNorCommits() throws Exception {
         try (GitFixture git = GitFixture.init(dir)) {
             Registries.minimal(dir);
             RevCommit start = git.commit("alice@example.com", "start");
             var r = Cli.in(dir).run("register", "--name", "credit-scorer", "--version", "1.0.0", "--provider", "internal",
                     "--owner", "team:ml-platform", "--commit", "--dry-run");
-            assertEquals(0, r.exit(), r.toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("", r.out());
+            assertEquals("registry: error: --dry-run and --commit are mutually exclusive: a dry run writes nothing and"
+                    + " commits nothing\nRun `registry register --help` for usage.\n", r.err());
             assertEquals(start, git.git().log().setMaxCount(1).call().iterator().next());
             assertFalse(Files.exists(dir.resolve("models")));
+            // Every writing command shares the options, and the refusal.
+            var deploy = Cli.in(dir).run("deploy", "--dry-run", "--name", "x", "--commit");
+            assertEquals(2, deploy.exit(), deploy.toString());
+            assertEquals("registry: error: --dry-run and --commit are mutually exclusive: a dry run writes nothing and"
+                    + " commits nothing\nRun `registry deploy --help` for usage.\n", deploy.err());
+            // Help still answers.
+            assertEquals(0, Cli.in(dir).run("register", "--dry-run", "--commit", "--help").exit());
         }
     }
 

@@ -127,6 +127,23 @@ class DeployCommandTest {
     }
 
     @Test
+    void aBadDeploymentNameIsCalledADeploymentName() {
+        var r = Cli.in(dir).run("deploy", "--name", "../x", "--model", "credit-scorer@1.0.0", "--env", "dev",
+                "--region", "eu-west-1");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("registry: error: deployment name `../x` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
+                + " 1 to 64 characters (such as loan-origination-eu-prod)\n", r.err());
+        assertFalse(Files.exists(dir.resolve("x.yaml")));
+        // A bad --model is still a model name.
+        var model = Cli.in(dir).run("deploy", "--name", "loans-dev", "--model", "Credit_Scorer", "--version", "1.0.0",
+                "--env", "dev", "--region", "eu-west-1");
+        assertEquals(2, model.exit(), model.toString());
+        assertEquals("registry: error: model name `Credit_Scorer` must be lowercase kebab-case: a-z, 0-9 and inner dashes,"
+                + " 1 to 64 characters (such as credit-scorer)\n", model.err());
+    }
+
+    @Test
     void anEnvironmentTypoGetsASuggestion() {
         var r = Cli.in(dir).run("deploy", "--name", "loans-eu-prod", "--model", "credit-scorer@1.0.0", "--env", "prd",
                 "--region", "eu-west-1");

@@ -113,6 +113,10 @@ class DiffCommandTest {
                     threeDots.err());
             var noStart = Cli.in(dir).run("diff", "..HEAD");
             assertEquals(2, noStart.exit(), noStart.toString());
+            var threePoints = Cli.in(dir).run("diff", "HEAD~1..HEAD..x");
+            assertEquals(2, threePoints.exit(), threePoints.toString());
+            assertEquals("registry: error: `HEAD~1..HEAD..x` names more than two points: write <from>..<to>, such as"
+                    + " 2026-01-01..2026-03-31\n", threePoints.err());
             var unknown = Cli.in(dir).run("diff", "v1..HEAD");
             assertEquals(3, unknown.exit(), unknown.toString());
             assertEquals("registry: error: unknown revision `v1`\n", unknown.err());

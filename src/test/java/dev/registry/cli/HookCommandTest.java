@@ -92,6 +92,15 @@ class HookCommandTest {
             assertTrue(hook.contains("exec java -jar /opt/registry.jar -C 'ai/registry' validate --staged\n"), hook);
             var bad = Cli.in(dir.resolve("ai/registry")).run("hook", "install", "--command", "it's");
             assertEquals(2, bad.exit(), bad.toString());
+
+            // A launcher whose path holds a space is one program, quoted.
+            Path launcher = tmp.resolve("AI tools/registry");
+            Shell.executable(launcher, "#!/bin/sh\nexit 0\n");
+            var spaced = Cli.in(dir.resolve("ai/registry")).run("hook", "install", "--command", launcher.toString());
+            assertEquals(0, spaced.exit(), spaced.toString());
+            String quoted = Files.readString(dir.resolve(".git/hooks/pre-commit"));
+            assertTrue(quoted.contains("if ! command -v '" + launcher + "' >/dev/null 2>&1; then"), quoted);
+            assertTrue(quoted.contains("exec '" + launcher + "' -C 'ai/registry' validate --staged\n"), quoted);
         }
     }
 

@@ -70,6 +70,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void aListItemHoldingASemicolonSurvivesExportAndImport(@TempDir Path other) throws IOException {
+        csv("name,version,provider,owners,intendedUse\n"
+                + "chat,1.0.0,internal,team:ml-platform,Answering questions (links to the form\\; takes no claims);Summaries\n");
+        assertEquals(0, Cli.in(dir).run("import", "--csv", "models.csv").exit());
+        assertTrue(Registries.read(dir.resolve("models/chat/1.0.0.yaml"))
+                .contains("intendedUse:\n  - \"Answering questions (links to the form; takes no claims)\"\n  - Summaries\n"),
+                Registries.read(dir.resolve("models/chat/1.0.0.yaml")));
+
+        var exported = Cli.in(dir).run("export", "--kind", "models", "--columns", "model,version,provider,owners,intendedUse");
+        assertEquals(0, exported.exit(), exported.toString());
+        assertTrue(exported.out().contains("chat,1.0.0,internal,team:ml-platform,Answering questions (links to the form\\; takes no claims);Summaries\r\n"),
+                exported.out());
+        Registries.minimal(other);
+        Registries.write(other, "models.csv", exported.out());
+        assertEquals(0, Cli.in(other).run("import", "--csv", "models.csv").exit());
+        assertEquals(Registries.read(dir.resolve("models/chat/1.0.0.yaml")), Registries.read(other.resolve("models/chat/1.0.0.yaml")));
+    }
+
+    @Test
     void unknownAndMissingColumnsRefuseTheFile() throws IOException {
         csv("name,versoin,provider,owners,colour\ncredit-scorer,1.0.0,internal,team:ml-platform,red\n");
         var r = Cli.in(dir).run("import", "--csv", "models.csv");
@@ -85,6 +104,25 @@ class ImportCommandTest {
                 registry: error: nothing was written: import 1 model versions from models.csv was refused (3 errors)
                 """, r.err());
         assertEquals(0, cards());
+    }
+
+    @Test
+    void aSemicolonSeparatedFileIsSaidToBeOneWithHowToSaveItCommaSeparated() throws IOException {
+        csv("Name;Version;Provider;Owner\ncredit-scorer;1.0.0;internal;team:ml-platform\n");
+        var r = Cli.in(dir).run("import", "--csv", "models.csv");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("""
+                models.csv:1:1: error: unknown column `Name;Version;Provider;Owner`: the file looks semicolon-separated, and import reads comma-separated files (`;` separates the items of a list cell) [csv-column-unknown]
+                    hint: save it with `,` between cells: LibreOffice: Save As > Text CSV > Edit filter settings > Field delimiter `,`; Google Sheets: File > Download > CSV; Excel writes the list separator of the system's region settings, so set that to `,` or save from one of the others
+                registry: error: nothing was written: import 1 model versions from models.csv was refused (1 error)
+                """, r.err());
+        assertEquals(0, cards());
+        // A comma-separated header that merely holds a `;` is not taken for one.
+        csv("name,version,provider,owners,capabilities;x\ncredit-scorer,1.0.0,internal,team:ml-platform,a\n");
+        var comma = Cli.in(dir).run("import", "--csv", "models.csv");
+        assertEquals(1, comma.exit(), comma.toString());
+        assertTrue(comma.err().startsWith("models.csv:1:30: error: unknown column `capabilities;x` [csv-column-unknown]\n"), comma.err());
     }
 
     @Test

@@ -73,6 +73,30 @@ class ListCommandTest {
         assertEquals("no model versions match\n", known.err());
     }
 
+    @Test
+    void aRegionNoDeploymentOrResidencyNamesGetsANoteWithTheNearestKnownOne() {
+        QueryFixture.write(dir);
+        var typo = Cli.in(dir).run("list", "--region", "eu-wset-1");
+        assertEquals(0, typo.exit(), typo.toString());
+        assertEquals("MODEL  VERSION  STAGE  TIER  PROVIDER  OWNERS  DEPLOYED\n", typo.out());
+        assertEquals("""
+                no model versions match
+                registry: note: no deployment or data residency names region `eu-wset-1`; did you mean `eu-west-1`?
+                """, typo.err());
+        // An area is suggested too, and a region far from every known one gets the note without a guess.
+        var area = Cli.in(dir).run("list", "--deployments", "--format", "csv", "--region", "eu-wset,ap-south-1");
+        assertEquals(0, area.exit(), area.toString());
+        assertEquals("deployment,model,version,environment,region,stage,tier,app,endpoint,owners,path\r\n", area.out());
+        assertEquals("""
+                registry: note: no deployment or data residency names region `eu-wset`; did you mean `eu-west`?
+                registry: note: no deployment or data residency names region `ap-south-1`
+                """, area.err());
+        // Regions and areas the registry uses are no typo, even when nothing else matches.
+        var known = Cli.in(dir).run("list", "--region", "eu,us-east-1", "--stage", "retired");
+        assertEquals("no model versions match\n", known.err());
+        assertEquals("", Cli.in(dir).run("-q", "list", "--region", "eu-wset-1").err());
+    }
+
     private List<String> refs(String... filters) {
         List<String> args = new ArrayList<>(List.of("list", "--format", "json"));
         args.addAll(List.of(filters));

@@ -135,8 +135,10 @@ class RegistryCommandTest {
         assertEquals(java.util.Set.of("validate"), names("-C", "list", "-q", "--color", "never", "-v", "--stacktrace", "validate"));
         assertEquals(java.util.Set.of("schema"), names("-Cdir", "--color=always", "--quiet", "--verbose", "schema", "model"));
         assertEquals(java.util.Set.of("gate"), names("gate", "validate"));
-        // Everything else gets every subcommand: usage, version, misspelt names, clusters, completion.
-        for (String[] line : new String[][] {{}, {"--help"}, {"-h", "validate"}, {"--version"}, {"validat"}, {"-qv", "validate"},
+        assertEquals(java.util.Set.of(), names("--version"));
+        assertEquals(java.util.Set.of(), names("-V"));
+        // Everything else gets every subcommand: usage, misspelt names, clusters, completion.
+        for (String[] line : new String[][] {{}, {"--help"}, {"-h", "validate"}, {"--version", "validate"}, {"validat"}, {"-qv", "validate"},
                 {"--", "validate"}, {"generate-completion"}, {"-C"}, {"--colour=always", "validate"}}) {
             assertEquals(RegistryCommand.SUBCOMMANDS.keySet(), names(line), String.join(" ", line));
         }

@@ -51,6 +51,29 @@ class ResolveCommandTest {
     }
 
     @Test
+    void aMistypedRegionMatchedByAResidencyPrefixGetsANote() {
+        QueryFixture.write(dir);
+        // credit-scorer@1.0.0's residency `eu` holds eu-wset-1 by prefix: the answer stands, with a note.
+        var r = Cli.in(dir).run("resolve", "--capability", "creditworthiness", "--region", "eu-wset-1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("credit-scorer@1.0.0  production"), r.out());
+        assertEquals("registry: note: no deployment or data residency names region `eu-wset-1`; did you mean `eu-west-1`?\n",
+                r.err());
+        assertEquals("", Cli.in(dir).run("-q", "resolve", "--capability", "creditworthiness", "--region", "eu-wset-1").err());
+        // When nothing qualifies, the note comes before the error.
+        var none = Cli.in(dir).run("resolve", "--capability", "creditworthiness", "--region", "us-eats-1");
+        assertEquals(1, none.exit(), none.toString());
+        assertEquals("""
+                registry: note: no deployment or data residency names region `us-eats-1`; did you mean `us-east-1`?
+                registry: error: no production version with capability `creditworthiness` satisfies the constraints
+                """, none.err());
+        // Regions and areas a deployment or residency names are not typos.
+        for (String known : new String[] {"eu", "eu-central-1", "EU-West-1", "us-east-1"}) {
+            assertEquals("", Cli.in(dir).run("resolve", "--capability", "classification", "--region", known).err(), known);
+        }
+    }
+
+    @Test
     void nothingQualifyingExitsOneWithEveryReasonInJson() throws Exception {
         QueryFixture.write(dir);
         var r = Cli.in(dir).run("resolve", "--capability", "creditworthiness", "--region", "us-east-1", "--provider", "internal",

@@ -89,6 +89,53 @@ class StatStampTest {
         assertEquals(seen.toString(), cli(root).run("validate", "--no-cache").toString());
     }
 
+    @Test
+    void aRunOverSettledFilesIsAnsweredByTheirStampsAndAnyChangeIsStillSeen() throws Exception {
+        Path root = dir.resolve("registry");
+        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("unix"), "no unix attributes here");
+        Registries.minimal(root);
+        Registries.write(root, CARD, GOOD);
+        Registries.write(root, "models/other/1.0.0.yaml", Registries.model("other", "1.0.0"));
+        Thread.sleep(SourceEntry.Stamp.SETTLE_MILLIS + 500);
+
+        var first = cli(root).run("validate", "-v");
+        assertEquals(0, first.exit(), first.toString());
+        assertFalse(first.err().contains("no file changed"), first.err());
+        var second = cli(root).run("validate", "-v");
+        assertTrue(second.err().contains("(no file changed: every finding from the cache, every file known by its stamp)"), second.err());
+        assertEquals(first.out(), second.out());
+
+        // The same size, the modification time put back: the stamps differ by the status-change time.
+        Path card = root.resolve(CARD);
+        FileTime mtime = Files.getLastModifiedTime(card, LinkOption.NOFOLLOW_LINKS);
+        Files.writeString(card, SAME_SIZE_BROKEN, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(card, mtime);
+        var broken = cli(root).run("validate", "-v");
+        assertEquals(1, broken.exit(), broken.toString());
+        assertFalse(broken.err().contains("no file changed"), broken.err());
+        assertTrue(broken.err().contains("\n" + CARD + ":8:10: error: `lifecycle.stage` must be one of "), broken.err());
+
+        // Back to the settled state's bytes, in a new file: never the old run by its old stamps.
+        Files.writeString(card, GOOD, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(card, mtime);
+        var fixed = cli(root).run("validate", "-v");
+        assertEquals(0, fixed.exit(), fixed.toString());
+        assertFalse(fixed.err().contains("every file known by its stamp"), "a file changed just now is no settled stamp: " + fixed.err());
+
+        // A file that is no card, added: a new listing, a new run.
+        Thread.sleep(SourceEntry.Stamp.SETTLE_MILLIS + 500);
+        assertTrue(cli(root).run("validate", "-v").err().contains("no file changed"));
+        Registries.write(root, "models/NOTES.txt", "not a card\n");
+        var noted = cli(root).run("validate", "-v");
+        assertFalse(noted.err().contains("every file known by its stamp"), noted.err());
+        assertEquals(0, noted.exit(), noted.toString());
+        // A card removed: gone from the listing, so from the run.
+        Files.delete(root.resolve("models/other/1.0.0.yaml"));
+        var removed = cli(root).run("validate", "-v");
+        assertFalse(removed.err().contains("no file changed"), removed.err());
+        assertEquals(cli(root).run("validate", "--no-cache").toString(), cli(root).run("validate").toString());
+    }
+
     private static String stamp(List<SourceEntry> entries, String path) {
         return entries.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().stamp().orElseThrow().key();
     }
@@ -116,6 +163,25 @@ class StatStampTest {
             assertEquals(unix && e.type() == SourceEntry.Type.FILE, e.stamp().isPresent(), e.path());
             assertTrue(e.stamp().map(s -> s.key().startsWith("stat " + e.path() + "\u0000")).orElse(true), e.path());
         }
+    }
+
+    @Test
+    void aLargeFolderWalkedInParallelListsWhatThePlainWalkLists() {
+        Path root = dir.resolve("registry");
+        Registries.minimal(root);
+        // Enough model folders for the walk to take them in parallel slices, and names that sort
+        // differently as names and as paths ("m-1" and "m" and "m.x").
+        for (int i = 0; i < 700; i++) {
+            Registries.write(root, "models/m-" + i + "/1.0.0.yaml", "n: " + i + "\n");
+        }
+        Registries.write(root, "models/m/1.0.0.yaml", "n: m\n");
+        Registries.write(root, "models/m.x/1.0.0.yaml", "n: m.x\n");
+        Registries.write(root, "models/m-1/1.0.0.yaml.bak", "n: bak\n");
+        Registries.write(root, "models/m-1/1.0.0", "n: bare\n");
+        List<String> plain = describe(new WorkingTreeSource(root).entries());
+        List<String> stamped = describe(WorkingTreeSource.stamped(root).entries());
+        assertTrue(plain.size() > 2 * 256, "more than two slices: " + plain.size());
+        assertEquals(plain, stamped);
     }
 
     private static List<String> describe(List<SourceEntry> entries) {

@@ -134,6 +134,41 @@ class GateScenarioTest {
     }
 
     @Test
+    void anApprovalRecordedBeforeTheRangeByAnotherHandDoesNotCountButDoesNotBlock() {
+        // The registry's first import, before the gate ran in CI: bob recorded carol's approval.
+        git.checkout("main");
+        git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
+        git.commit("bob@example.com", "import the inventory, approvals as recorded in the spreadsheet");
+        git.branch("deploy");
+        git.write("deployments/scoring-eu.yaml", """
+                apiVersion: registry/v1
+                kind: Deployment
+                name: scoring-eu
+                model: credit-scorer
+                version: 2.1.0
+                environment: prod
+                region: eu-west-1
+                """);
+        git.commit("bob@example.com", "deploy to prod");
+
+        var r = gate();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains(CARD + ":19:5: warning: approval by carol@example.com does not count: it was added before"
+                + " this range, in commit "), r.err());
+        assertTrue(r.err().contains(" by bob@example.com, and counts only when its approver commits it [approval-unverified]"), r.err());
+        assertFalse(r.err().contains("[approval-forged]"), r.err());
+        assertTrue(r.err().contains("[gate-approvals-missing]"), r.err());
+
+        // carol approves again, herself, in the pull request: the deployment passes, the record stays.
+        git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer")
+                + approval("carol@example.com", "risk-officer").replace("risk-officer, date", "risk-officer, comment: confirmed, date"));
+        git.commit("carol@example.com", "approve credit-scorer@2.1.0 for production");
+        var again = gate();
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.err().contains("[approval-unverified]"), again.err());
+    }
+
+    @Test
     void anEditAfterTheApprovalInvalidatesIt() {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promote");

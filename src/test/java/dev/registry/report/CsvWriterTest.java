@@ -32,4 +32,16 @@ class CsvWriterTest {
         assertEquals("-2e10", CsvWriter.cell("-2e10"));
         assertEquals("a=b", CsvWriter.cell("a=b"));
     }
+
+    @Test
+    void aListCellEscapesItsSeparatorSoTheItemsComeBack() {
+        List<String> items = List.of("Explaining how to file a claim (links to the form; takes none)", "plain", "back\\slash", "end;");
+        String cell = CsvWriter.items(items);
+        assertEquals("Explaining how to file a claim (links to the form\\; takes none);plain;back\\\\slash;end\\;", cell);
+        assertEquals(items, dev.registry.source.CsvReader.items(cell));
+        assertEquals("a;b", CsvWriter.items(List.of("a", "b")));
+        assertEquals(List.of("a", "b"), dev.registry.source.CsvReader.items(" a ; ;b;"));
+        // A backslash before anything else is just a backslash, as in a Windows path.
+        assertEquals(List.of("C:\\models\\x"), dev.registry.source.CsvReader.items("C:\\models\\x"));
+    }
 }
