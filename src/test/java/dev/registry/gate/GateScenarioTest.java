@@ -23,6 +23,17 @@ class GateScenarioTest {
 
     static final String CARD = GateCards.CARD;
 
+    /** scoring-eu: credit-scorer@2.1.0 in prod, eu-west-1. */
+    static final String PROD_DEPLOYMENT = """
+            apiVersion: registry/v1
+            kind: Deployment
+            name: scoring-eu
+            model: credit-scorer
+            version: 2.1.0
+            environment: prod
+            region: eu-west-1
+            """;
+
     static String card(String stage) {
         return GateCards.ready(stage);
     }
@@ -140,15 +151,7 @@ class GateScenarioTest {
         git.write(CARD, card("production") + "approvals:\n" + approval("carol@example.com", "risk-officer"));
         git.commit("bob@example.com", "import the inventory, approvals as recorded in the spreadsheet");
         git.branch("deploy");
-        git.write("deployments/scoring-eu.yaml", """
-                apiVersion: registry/v1
-                kind: Deployment
-                name: scoring-eu
-                model: credit-scorer
-                version: 2.1.0
-                environment: prod
-                region: eu-west-1
-                """);
+        git.write("deployments/scoring-eu.yaml", PROD_DEPLOYMENT);
         git.commit("bob@example.com", "deploy to prod");
 
         var r = gate();
@@ -341,15 +344,7 @@ class GateScenarioTest {
         git.write(CARD, card("production"));
         git.commit("alice@example.com", "promoted long ago, before the gate was in CI");
         git.branch("deploy");
-        git.write("deployments/scoring-eu.yaml", """
-                apiVersion: registry/v1
-                kind: Deployment
-                name: scoring-eu
-                model: credit-scorer
-                version: 2.1.0
-                environment: prod
-                region: eu-west-1
-                """);
+        git.write("deployments/scoring-eu.yaml", PROD_DEPLOYMENT);
         git.commit("bob@example.com", "deploy to prod");
 
         var r = gate();
@@ -553,15 +548,7 @@ class GateScenarioTest {
         // Deep enough for the range, not for the approval's history: still no pass.
         git.checkout("promote");
         String approved = git.git().getRepository().resolve("HEAD").name();
-        git.write("deployments/scoring-eu.yaml", """
-                apiVersion: registry/v1
-                kind: Deployment
-                name: scoring-eu
-                model: credit-scorer
-                version: 2.1.0
-                environment: prod
-                region: eu-west-1
-                """);
+        git.write("deployments/scoring-eu.yaml", PROD_DEPLOYMENT);
         git.commit("bob@example.com", "deploy");
         Path two = clone(url, "two", "--depth", "2");
         var r3 = Cli.in(two).run("gate", "--base", approved);
