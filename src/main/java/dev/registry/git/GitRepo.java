@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +121,13 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
-    private static StoredConfig userConfig(Config system, Map<String, String> env) {
+    private static StoredConfig userConfig(Config jgitSystem, Map<String, String> env) {
+        // As git: GIT_CONFIG_NOSYSTEM drops the system config, GIT_CONFIG_GLOBAL names the one user config file.
+        Config system = isTrue(env.get("GIT_CONFIG_NOSYSTEM")) ? new Config() : jgitSystem;
+        Optional<String> global = nonBlank(env.get("GIT_CONFIG_GLOBAL"));
+        if (global.isPresent()) {
+            return load(new FileBasedConfig(system, new File(global.get()), FS.DETECTED));
+        }
         Optional<String> home = nonBlank(env.get("HOME"));
         Optional<File> xdg = nonBlank(env.get("XDG_CONFIG_HOME")).map(x -> new File(new File(x, "git"), "config"))
                 .or(() -> home.map(h -> new File(new File(new File(h, ".config"), "git"), "config")));
@@ -137,6 +144,10 @@ public final class GitRepo implements AutoCloseable {
             };
         }
         return load(new FileBasedConfig(base, new File(home.get(), ".gitconfig"), FS.DETECTED));
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && List.of("1", "true", "yes", "on").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -175,6 +175,21 @@ class CommitTest {
     }
 
     @Test
+    void gitConfigGlobalNamesTheUserConfigAsWithGit() throws Exception {
+        try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
+            Registries.minimal(git.dir());
+            git.commit("alice@example.com", "start");
+            Path h2 = home("h2", "[user]\n\tname = Home Person\n\temail = home@example.com\n");
+            Path global = dir.resolve("ci.gitconfig");
+            Files.writeString(global, "[user]\n\tname = Ci Bot\n\temail = ci@example.com\n");
+            var r = Cli.in(git.dir()).env("HOME", h2.toString()).env("GIT_CONFIG_GLOBAL", global.toString())
+                    .env("GIT_CONFIG_NOSYSTEM", "1").run(REGISTER);
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("Ci Bot <ci@example.com>", who(head(git).getAuthorIdent()));
+        }
+    }
+
+    @Test
     void everySettingOfTheCommandsHomeConfigApplies() throws Exception {
         // Not only the identity: JGit reads the whole user config from $HOME, here a global hooks folder.
         try (GitFixture git = GitFixture.init(dir.resolve("repo"))) {
