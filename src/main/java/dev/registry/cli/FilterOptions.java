@@ -75,9 +75,7 @@ public final class FilterOptions {
         for (String v : dataTags) {
             unknown(notes, v, known.dataTags(), "`" + v + "` is not a data tag of the vocabulary");
         }
-        for (String v : providers) {
-            unknown(notes, v, known.providers(), "no card names provider `" + v + "`");
-        }
+        providers.forEach(v -> unknownProvider(v, known).ifPresent(notes::add));
         for (String v : owners) {
             if (!aliases.contains(v.strip().toLowerCase(java.util.Locale.ROOT))) {
                 unknown(notes, v, known.owners(), "owner `" + v + "` is not defined in owners.yaml");
@@ -85,6 +83,13 @@ public final class FilterOptions {
         }
         regions.forEach(v -> unknownRegion(v, known).ifPresent(notes::add));
         return notes;
+    }
+
+    /** The note for a provider no card names, with the nearest known one. */
+    static Optional<String> unknownProvider(String provider, KnownValues known) {
+        List<String> notes = new ArrayList<>();
+        unknown(notes, provider, known.providers(), "no card names provider `" + provider + "`");
+        return notes.stream().findFirst();
     }
 
     /** The note for a region no deployment or data residency names (nor an area of one), with the nearest known one. */

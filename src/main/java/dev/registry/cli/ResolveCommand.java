@@ -75,8 +75,11 @@ final class ResolveCommand implements Callable<Integer> {
             ResolveRenderer.text(r, root.out);
         }
         // A mistyped region lies within a residency area by prefix (eu-wset-1 within eu) and would be answered silently.
-        if (region != null && !root.quiet) {
-            FilterOptions.unknownRegion(region, KnownValues.of(snapshot, LocalDate.now()))
+        if ((region != null || provider != null) && !root.quiet) {
+            KnownValues known = KnownValues.of(snapshot, LocalDate.now());
+            Optional.ofNullable(region).flatMap(v -> FilterOptions.unknownRegion(v, known))
+                    .ifPresent(n -> root.err.println("registry: note: " + n));
+            Optional.ofNullable(provider).flatMap(v -> FilterOptions.unknownProvider(v, known))
                     .ifPresent(n -> root.err.println("registry: note: " + n));
             root.err.flush();
         }

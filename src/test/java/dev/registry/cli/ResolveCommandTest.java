@@ -67,6 +67,14 @@ class ResolveCommandTest {
                 registry: note: no deployment or data residency names region `us-eats-1`; did you mean `us-east-1`?
                 registry: error: no production version with capability `creditworthiness` satisfies the constraints
                 """, none.err());
+        // A provider no card names gets the same treatment.
+        var provider = Cli.in(dir).run("resolve", "--capability", "creditworthiness", "--provider", "internl");
+        assertEquals(1, provider.exit(), provider.toString());
+        assertEquals("""
+                registry: note: no card names provider `internl`; did you mean `internal`?
+                registry: error: no production version with capability `creditworthiness` satisfies the constraints
+                """, provider.err());
+        assertEquals("", Cli.in(dir).run("resolve", "--capability", "creditworthiness", "--provider", "internal").err());
         // Regions and areas a deployment or residency names are not typos.
         for (String known : new String[] {"eu", "eu-central-1", "EU-West-1", "us-east-1"}) {
             assertEquals("", Cli.in(dir).run("resolve", "--capability", "classification", "--region", known).err(), known);
