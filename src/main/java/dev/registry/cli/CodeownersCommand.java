@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code registry codeowners}: a CODEOWNERS file from the owners that cards name, or a check that it is current. */
 @Command(name = "codeowners", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a CODEOWNERS file from the owners of model and deployment cards.",
-                "A pull request touching a card then requests review from its owners. team:<id> stands for the team's"
-                        + " email, else its members' emails; paths start at the git repository's root.",
+                "A pull request touching a card then requests review from its owners. An owner is named by its"
+                        + " codeowners handle in owners.yaml; without one, team:<id> stands for the team's email, else its"
+                        + " members' emails; paths start at the git repository's root.",
                 "With --check, exit 1 when the file differs from what would be generated."},
         footerHeading = "%nExamples:%n",
         footer = {"  registry codeowners -o .github/CODEOWNERS",

@@ -25,7 +25,7 @@ import java.util.Optional;
  * rule; a deployment that names no owners is owned by the owners of the version it runs.
  *
  * @param rules    in file order
- * @param warnings cards whose owners stand for no email (a team with neither email nor members, say):
+ * @param warnings cards whose owners stand for no reviewer (a team with no handle, email or members, say):
  *                 their files get no reviewer
  */
 public record Codeowners(List<Rule> rules, List<Finding> warnings) {
@@ -194,9 +194,9 @@ public record Codeowners(List<Rule> rules, List<Finding> warnings) {
                     String id = ref.substring("team:".length());
                     if (owners.team(id).isEmpty()) {
                         warn(path, "owner `" + ref + "` is not a team in owners.yaml", "run `registry validate`");
-                    } else if (OwnerEmails.of(owners, ref).isEmpty()) {
+                    } else if (reviewers(ref).isEmpty()) {
                         warn(path, "team `" + id + "` has neither an email nor members, so it cannot review",
-                                "give the team an email or members in owners.yaml");
+                                "give the team a codeowners handle, an email or members in owners.yaml");
                     }
                 }
             }

@@ -162,6 +162,18 @@ class CodeownersCommandTest {
             assertTrue(r.out().contains("\n# /models/m/: no owner with an email\n"), r.out());
             assertTrue(r.err().startsWith("models/m/1.0.0.yaml:6:9: warning: team `ghosts` has neither an email nor members,"
                     + " so it cannot review [codeowners-no-email]\n"), r.err());
+
+            // A handle on the git host is a reviewer too: no warning, and the handle owns the folder.
+            Registries.write(dir, "owners.yaml", """
+                    apiVersion: registry/v1
+                    kind: Owners
+                    teams:
+                      - {id: ghosts, name: Ghosts, codeowners: "@northwind/ghosts"}
+                    """);
+            var handled = Cli.in(dir).run("codeowners");
+            assertEquals(0, handled.exit(), handled.toString());
+            assertEquals("", handled.err());
+            assertTrue(handled.out().contains("\n/models/m/ @northwind/ghosts\n"), handled.out());
         }
     }
 
