@@ -70,15 +70,15 @@ public final class FilterOptions {
     List<String> unknownValues(KnownValues known, Set<String> aliases) {
         List<String> notes = new ArrayList<>();
         for (String v : capabilities) {
-            unknown(notes, v, known.capabilities(), "`" + v + "` is not a capability of the vocabulary");
+            unknown(v, known.capabilities(), "`" + v + "` is not a capability of the vocabulary").ifPresent(notes::add);
         }
         for (String v : dataTags) {
-            unknown(notes, v, known.dataTags(), "`" + v + "` is not a data tag of the vocabulary");
+            unknown(v, known.dataTags(), "`" + v + "` is not a data tag of the vocabulary").ifPresent(notes::add);
         }
         providers.forEach(v -> unknownProvider(v, known).ifPresent(notes::add));
         for (String v : owners) {
             if (!aliases.contains(v.strip().toLowerCase(java.util.Locale.ROOT))) {
-                unknown(notes, v, known.owners(), "owner `" + v + "` is not defined in owners.yaml");
+                unknown(v, known.owners(), "owner `" + v + "` is not defined in owners.yaml").ifPresent(notes::add);
             }
         }
         regions.forEach(v -> unknownRegion(v, known).ifPresent(notes::add));
@@ -87,9 +87,7 @@ public final class FilterOptions {
 
     /** The note for a provider no card names, with the nearest known one. */
     static Optional<String> unknownProvider(String provider, KnownValues known) {
-        List<String> notes = new ArrayList<>();
-        unknown(notes, provider, known.providers(), "no card names provider `" + provider + "`");
-        return notes.stream().findFirst();
+        return unknown(provider, known.providers(), "no card names provider `" + provider + "`");
     }
 
     /** The note for a region no deployment or data residency names (nor an area of one), with the nearest known one. */
@@ -101,11 +99,13 @@ public final class FilterOptions {
         return Optional.of("no deployment or data residency names region `" + region + "`" + (hint.isEmpty() ? "" : "; " + hint));
     }
 
-    private static void unknown(List<String> notes, String value, List<String> known, String note) {
-        if (!known.contains(value.strip())) {
-            String hint = NearestName.didYouMean(value.strip(), known);
-            notes.add(note + (hint.isEmpty() ? "" : "; " + hint));
+    /** The note for a value outside {@code known}, with the nearest known one; empty when it is known. */
+    private static Optional<String> unknown(String value, List<String> known, String note) {
+        if (known.contains(value.strip())) {
+            return Optional.empty();
         }
+        String hint = NearestName.didYouMean(value.strip(), known);
+        return Optional.of(note + (hint.isEmpty() ? "" : "; " + hint));
     }
 
     private static <T> Set<T> parse(List<String> values, String option, Function<String, Optional<T>> parser, List<String> known) {
