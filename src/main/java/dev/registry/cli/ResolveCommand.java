@@ -74,7 +74,7 @@ final class ResolveCommand implements Callable<Integer> {
         } else {
             ResolveRenderer.text(r, root.out);
         }
-        // A mistyped region lies within a residency area by prefix (eu-wset-1 within eu) and would be answered silently.
+        // Typos get a note: a mistyped region lies within a residency area by prefix (eu-wset-1 within eu) and would be answered silently.
         if ((region != null || provider != null) && !root.quiet) {
             KnownValues known = KnownValues.of(snapshot, LocalDate.now());
             Optional.ofNullable(region).flatMap(v -> FilterOptions.unknownRegion(v, known))

@@ -64,9 +64,10 @@ public final class ListRenderer {
                 for (ModelRow r : rows) {
                     ModelCard m = r.card();
                     w.row(List.of(m.name(), m.version(), m.stage().id(), r.risk().effective().id(), r.risk().computed().id(),
-                            r.risk().declared().map(RiskTier::id).orElse(""), m.provider(), join(m.owners()),
-                            join(m.capabilities()), join(m.useDomains()), join(m.dataTags()), join(m.dataResidency()),
-                            join(r.deployments().stream().map(Deployment::name).toList()), m.path()));
+                            r.risk().declared().map(RiskTier::id).orElse(""), m.provider(), CsvWriter.items(m.owners()),
+                            CsvWriter.items(m.capabilities()), CsvWriter.items(m.useDomains()), CsvWriter.items(m.dataTags()),
+                            CsvWriter.items(m.dataResidency()),
+                            CsvWriter.items(r.deployments().stream().map(Deployment::name).toList()), m.path()));
                 }
                 w.flush();
             }
@@ -108,7 +109,7 @@ public final class ListRenderer {
                 for (DeploymentRow r : rows) {
                     Deployment d = r.deployment();
                     w.row(List.of(d.name(), d.model(), d.version(), env(d), d.region(), stage(r).orElse(""), tier(r).orElse(""),
-                            d.app(), d.endpoint(), join(d.owners()), d.path()));
+                            d.app(), d.endpoint(), CsvWriter.items(d.owners()), d.path()));
                 }
                 w.flush();
             }
@@ -152,9 +153,5 @@ public final class ListRenderer {
 
     private static Optional<String> tier(DeploymentRow r) {
         return r.risk().map(x -> x.effective().id());
-    }
-
-    private static String join(List<String> values) {
-        return CsvWriter.items(values);
     }
 }
