@@ -31,12 +31,8 @@ wanted() { [ -z "${ROWS:-}" ] || [[ " $ROWS " == *" $1 "* ]]; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'; }
 load_before=$(load)
 
-registry=${REGISTRY:-}
-if [ -z "$registry" ]; then
-    log "installing the current tree into $work/prefix ..."
-    PREFIX="$work/prefix" "$here/install.sh" >/dev/null
-    registry=$work/prefix/bin/registry
-fi
+# shellcheck source=bench/registry.sh
+. "$here/bench/registry.sh"
 jar=$(dirname -- "$registry")/../share/registry/registry.jar
 [ -f "$jar" ] || { log "no registry.jar beside $registry"; exit 1; }
 version=$("$registry" --version | head -n 1)

@@ -18,12 +18,8 @@ work=$here/bench/.work
 runs=${RUNS:-5}
 mkdir -p "$work"
 
-registry=${REGISTRY:-}
-if [ -z "$registry" ]; then
-    echo "installing the current tree into $work/prefix ..." >&2
-    PREFIX="$work/prefix" "$here/install.sh" >/dev/null
-    registry=$work/prefix/bin/registry
-fi
+# shellcheck source=bench/registry.sh
+. "$here/bench/registry.sh"
 "$registry" --version >&2
 
 repo=$work/export-10k

@@ -20,12 +20,8 @@ sizes=("$@")
 mkdir -p "$work"
 export REGISTRY_CACHE_DIR=$work/cache # not this repository's .git
 
-registry=${REGISTRY:-}
-if [ -z "$registry" ]; then
-    echo "installing the current tree into $work/prefix ..." >&2
-    PREFIX="$work/prefix" "$here/install.sh" >/dev/null
-    registry=$work/prefix/bin/registry
-fi
+# shellcheck source=bench/registry.sh
+. "$here/bench/registry.sh"
 "$registry" --version >&2
 
 # Cold runs: the cache would answer every run after the first from what it remembers.
