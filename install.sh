@@ -153,14 +153,14 @@ make_archive() {
     tmp=$share_dir/.registry.jsa.$$
     tmp_files+=("$tmp")
     rm -f "$tmp"
-    "$java_home/bin/java" -XX:DumpLoadedClassList="$train/classes" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+    "$java_home/bin/java" -XX:DumpLoadedClassList="$train/classes" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto \
         -Xlog:cds=off -cp "$jar" dev.registry.cli.CdsTraining "$train/registry" >"$cds_log" 2>&1 || return 1
     # Lambdas that implement picocli's interfaces (Main's handlers) would have the dump link
     # picocli's old classes, and Java leaves linked old classes out of the archive: those few
     # lambdas are made at run time instead.
     grep -v '^@lambda-proxy.*picocli/' "$train/classes" >"$train/classes.dump" || return 1
     "$java_home/bin/java" -Xshare:dump -XX:SharedClassListFile="$train/classes.dump" -XX:SharedArchiveFile="$tmp" \
-        -XX:+UseSerialGC -cp "$jar" >>"$cds_log" 2>&1 || return 1
+        -XX:+UseParallelGC -cp "$jar" >>"$cds_log" 2>&1 || return 1
     [ -s "$tmp" ] || return 1
     size=$(wc -c <"$tmp")
     size=${size##* }

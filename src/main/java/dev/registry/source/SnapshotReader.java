@@ -46,7 +46,8 @@ public final class SnapshotReader {
 
     private Snapshot read(Source source, Function<SourceEntry, Optional<String>> known) {
         List<SourceEntry> entries = source.entries();
-        List<Outcome> outcomes = entries.parallelStream().map(e -> readEntry(e, known)).toList();
+        // Cards are bound on the same threads that read them, while their trees are fresh.
+        List<Outcome> outcomes = entries.parallelStream().map(e -> readEntry(e, known).bound()).toList();
 
         List<Finding> findings = new ArrayList<>();
         Map<String, RegistryFile> files = new HashMap<>();
@@ -61,23 +62,39 @@ public final class SnapshotReader {
             }
             RegistryFile f = o.file.get();
             files.put(f.path(), f);
+            Object card = o.card.orElseThrow();
             switch (f.kind()) {
-                case REGISTRY -> config = Optional.of(CardBinder.config(f.document().root()));
-                case OWNERS -> owners = CardBinder.owners(f.document().root());
-                case MODEL -> models.add(CardBinder.model(f.path(), f.document().root()));
-                case DEPLOYMENT -> deployments.add(CardBinder.deployment(f.path(), f.document().root()));
+                case REGISTRY -> config = Optional.of((RegistryConfig) card);
+                case OWNERS -> owners = (Owners) card;
+                case MODEL -> models.add((ModelCard) card);
+                case DEPLOYMENT -> deployments.add((Deployment) card);
             }
         }
         return new Snapshot(source.label(), config, owners, models, deployments, files, findings);
     }
 
-    private record Outcome(Optional<RegistryFile> file, Optional<Finding> finding) {
+    /** What one entry gave: a file and the card bound from it, or a finding, or nothing. */
+    private record Outcome(Optional<RegistryFile> file, Optional<Finding> finding, Optional<Object> card) {
+        Outcome(Optional<RegistryFile> file, Optional<Finding> finding) {
+            this(file, finding, Optional.empty());
+        }
+
         static Outcome skip() {
             return new Outcome(Optional.empty(), Optional.empty());
         }
 
         static Outcome rejected(Finding f) {
             return new Outcome(Optional.empty(), Optional.of(f));
+        }
+
+        /** This outcome with its file's card bound. */
+        Outcome bound() {
+            return file.map(f -> new Outcome(file, finding, Optional.<Object>of(switch (f.kind()) {
+                case REGISTRY -> CardBinder.config(f.document().root());
+                case OWNERS -> CardBinder.owners(f.document().root());
+                case MODEL -> CardBinder.model(f.path(), f.document().root());
+                case DEPLOYMENT -> CardBinder.deployment(f.path(), f.document().root());
+            }))).orElse(this);
         }
     }
 

@@ -3,12 +3,10 @@ package dev.registry.source;
 import dev.registry.EnvironmentException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -70,11 +68,7 @@ public final class WorkingTreeSource implements Source {
                 if (Files.isSymbolicLink(d)) {
                     out.add(new SourceEntry(dir, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
                 } else if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    if (stamped) {
-                        walkStamped(d, dir, out, true);
-                    } else {
-                        walk(d, out);
-                    }
+                    walk(d, dir, out, true);
                 }
             }
         } catch (IOException e) {
@@ -84,34 +78,8 @@ public final class WorkingTreeSource implements Source {
         return out;
     }
 
-    private void walk(Path dir, List<SourceEntry> out) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                // Editors and tools keep hidden folders (.git, .idea) that are none of ours.
-                return d.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(file);
-                if (attrs.isSymbolicLink()) {
-                    out.add(new SourceEntry(rel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
-                } else if (attrs.isRegularFile()) {
-                    out.add(file(file, rel, attrs.size()));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw e;
-            }
-        });
-    }
-
     /**
-     * The same walk with one stat per entry: the one a stamp needs says what the entry is, too,
+     * The walk, with one stat per entry: the one a stamp needs says what the entry is, too,
      * where {@link Files#walkFileTree} would stat it once more. Each folder's entries are taken in
      * order of their names, so that the list is nearly sorted already, and paths are joined as
      * strings rather than relativized: for 10,000 cards, that is a good part of a warm run. (The
@@ -119,7 +87,7 @@ public final class WorkingTreeSource implements Source {
      * not lead back to its file.) A large folder (models/, with a folder per model) is walked in
      * parallel, in slices whose entries are put together in order: the stats are most of the walk.
      */
-    private void walkStamped(Path dir, String rel, List<SourceEntry> out, boolean parallel) throws IOException {
+    private void walk(Path dir, String rel, List<SourceEntry> out, boolean parallel) throws IOException {
         List<Map.Entry<String, Path>> children = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
             for (Path p : listing) {
@@ -128,7 +96,7 @@ public final class WorkingTreeSource implements Source {
         }
         children.sort(AS_FOLDERS);
         if (children.size() < 2 * SLICE || !parallel) {
-            walkStamped(children, rel, out);
+            walk(children, rel, out);
             return;
         }
         List<List<Map.Entry<String, Path>>> slices = new ArrayList<>();
@@ -139,7 +107,7 @@ public final class WorkingTreeSource implements Source {
             slices.parallelStream().map(slice -> {
                 List<SourceEntry> found = new ArrayList<>();
                 try {
-                    walkStamped(slice, rel, found);
+                    walk(slice, rel, found);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -153,23 +121,38 @@ public final class WorkingTreeSource implements Source {
     /** A folder of more than two slices of entries is walked in slices of this many, in parallel. */
     private static final int SLICE = 256;
 
-    private void walkStamped(List<Map.Entry<String, Path>> children, String rel, List<SourceEntry> out) throws IOException {
+    private void walk(List<Map.Entry<String, Path>> children, String rel, List<SourceEntry> out) throws IOException {
         for (Map.Entry<String, Path> child : children) {
             Path p = child.getValue();
             String childRel = rel + "/" + child.getKey().replace('\\', '/'); // as relative() has it
-            Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
-            int type = (Integer) a.get("mode") & 0170000;
-            if (type == 0040000) {
+            int type;
+            java.util.function.Supplier<SourceEntry> file;
+            if (stamped) {
+                Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
+                type = (Integer) a.get("mode") & S_IFMT;
+                file = () -> stamped(p, childRel, a);
+            } else {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                type = a.isDirectory() ? S_IFDIR : a.isSymbolicLink() ? S_IFLNK : a.isRegularFile() ? S_IFREG : 0;
+                file = () -> new SourceEntry(childRel, SourceEntry.Type.FILE, a.size(), () -> Files.readAllBytes(p));
+            }
+            if (type == S_IFDIR) {
                 if (!child.getKey().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
-                    walkStamped(p, childRel, out, false); // one level in parallel is enough
+                    walk(p, childRel, out, false); // one level in parallel is enough
                 }
-            } else if (type == 0120000) {
+            } else if (type == S_IFLNK) {
                 out.add(new SourceEntry(childRel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
-            } else if (type == 0100000) {
-                out.add(stamped(p, childRel, a));
+            } else if (type == S_IFREG) {
+                out.add(file.get());
             }
         }
     }
+
+    /** The file-type bits of a stat mode, and the three types a walk tells apart. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IFREG = 0100000;
 
     private java.util.Optional<SourceEntry> entry(Path file) throws IOException {
         try {
@@ -193,7 +176,7 @@ public final class WorkingTreeSource implements Source {
         }
         try {
             Map<String, Object> a = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
-            if (((Integer) a.get("mode") & 0170000) != 0100000) {
+            if (((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
                 return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // replaced meanwhile
             }
             return stamped(file, rel, a);
