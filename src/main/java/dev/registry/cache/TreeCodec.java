@@ -50,7 +50,7 @@ final class TreeCodec {
     private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
-                ObjectNode o = NODES.objectNode();
+                ObjectNode o = dev.registry.source.FieldMap.objectNode();
                 for (JsonToken k = p.nextToken(); k == JsonToken.FIELD_NAME; k = p.nextToken()) {
                     String name = SharedValues.key(p.currentName());
                     o.set(name, value(p, p.nextToken()));

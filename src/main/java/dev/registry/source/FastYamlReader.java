@@ -158,7 +158,7 @@ final class FastYamlReader {
     /** A block mapping whose first key stands at column {@code col} of line {@code ln}. */
     private ObjectNode mapping(int ln, int col, int depth) {
         checkDepth(depth);
-        ObjectNode obj = NODES.objectNode();
+        ObjectNode obj = FieldMap.objectNode();
         while (true) {
             entry(ln, col, obj, depth);
             int next = nextContent();
@@ -471,7 +471,7 @@ final class FastYamlReader {
             }
             if (c == '{') {
                 pos++;
-                ObjectNode obj = NODES.objectNode();
+                ObjectNode obj = FieldMap.objectNode();
                 skip();
                 if (at() == '}') {
                     pos++;

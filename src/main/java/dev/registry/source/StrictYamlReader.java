@@ -310,7 +310,7 @@ public final class StrictYamlReader {
         }
         switch (t) {
             case START_OBJECT: {
-                ObjectNode obj = NODES.objectNode();
+                ObjectNode obj = FieldMap.objectNode();
                 while (next(p) == JsonToken.FIELD_NAME) {
                     checkNode(p); // a key can carry an anchor or a tag too
                     String name = SharedValues.key(wholeCharacters(p, p.currentName()));
