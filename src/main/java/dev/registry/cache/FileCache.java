@@ -60,7 +60,7 @@ import java.util.zip.CRC32C;
 public final class FileCache {
 
     /** Raised with every change to what an entry holds or how it is written. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final byte[] MAGIC = "registry file cache\n".getBytes(StandardCharsets.US_ASCII);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
