@@ -57,17 +57,23 @@ public final class ConsistencyCheck implements Check {
         caseCollisions(s, out);
         owners(s, out);
         duplicates(s, out);
-        for (ModelCard m : s.models()) {
-            modelReferences(s, m, out);
-            lifecycle(s, m, out);
-        }
-        for (Deployment d : s.deployments()) {
-            deployment(s, d, out);
-        }
-        for (RegistryFile f : s.files().values()) {
-            dates(f, out);
-        }
+        // The rules for each card read the snapshot and write only their own list: run in
+        // parallel, and put together in card order, so that the findings are the serial ones.
+        out.addAll(eachInParallel(s.models(), (m, found) -> {
+            modelReferences(s, m, found);
+            lifecycle(s, m, found);
+        }));
+        out.addAll(eachInParallel(s.deployments(), (d, found) -> deployment(s, d, found)));
+        out.addAll(eachInParallel(List.copyOf(s.files().values()), this::dates));
         return out;
+    }
+
+    private static <T> List<Finding> eachInParallel(List<T> cards, java.util.function.BiConsumer<T, List<Finding>> rules) {
+        return cards.parallelStream().flatMap(card -> {
+            List<Finding> found = new ArrayList<>(0);
+            rules.accept(card, found);
+            return found.stream();
+        }).toList();
     }
 
     private void requiredFiles(Snapshot s, List<Finding> out) {
