@@ -25,26 +25,32 @@ import java.util.function.Function;
  * The git index, what {@code git commit} would record now, as the git program reads it: the
  * same entries as {@link GitSource#index}, without JGit's start-up. Each file carries its blob id
  * as its {@linkplain SourceEntry.Stamp stamp}, so that a blob read in an earlier run need not be
- * read again; the bytes of many blobs are read in one {@code git cat-file --batch}.
+ * read again. A plain index and loose blobs are read in this process ({@link IndexFile}); anything
+ * else is asked of the git program, the bytes of many blobs in one {@code git cat-file --batch}.
  */
 public final class GitIndex implements Source {
 
     private final GitProgram git;
     private final Path dir;
+    private final Optional<IndexFile> direct;
     private final List<SourceEntry> entries;
     private final Map<String, String> blobs;
+    /** Loose blobs read while their sizes were learnt, by object id: their bytes are asked for next. */
+    private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private GitIndex(GitProgram git, Path dir, List<SourceEntry> entries, Map<String, String> blobs) {
+    private GitIndex(GitProgram git, Path dir, Optional<IndexFile> direct) {
         this.git = git;
         this.dir = dir;
-        this.entries = List.copyOf(entries);
-        this.blobs = Map.copyOf(blobs);
+        this.direct = direct;
+        this.entries = new ArrayList<>();
+        this.blobs = new HashMap<>();
     }
 
     /**
      * The index of the repository holding {@code registryRoot}, read by the git program found on
      * the PATH of {@code env} and started with {@code env} as from {@code cwd} (GIT_INDEX_FILE,
-     * GIT_DIR and the others honoured as git honours them). Empty when there is no git program,
+     * GIT_DIR and the others honoured as git honours them). {@code REGISTRY_GIT=program} has the
+     * git program list the index even when this process could read it. Empty when there is no git program,
      * {@code REGISTRY_GIT=jgit} is set, or git fails for any reason (no repository, a bare one, a
      * registry outside the work tree, a missing object): JGit then reads the index, and reports
      * what is wrong in its own words.
@@ -68,15 +74,19 @@ public final class GitIndex implements Source {
                 }
                 git = git.with("GIT_WORK_TREE", top);
             }
-            byte[] listing = git.run(registryRoot, new byte[0], "ls-files", "--stage", "-z");
-            return Optional.of(read(git, registryRoot, listing, knownSize));
+            // The index file itself when it is of the plain kind, else what git lists of it.
+            Optional<IndexFile> direct = "program".equalsIgnoreCase(env.getOrDefault(GitProgram.SWITCH, "").trim())
+                    ? Optional.empty() : IndexFile.find(registryRoot, git.env());
+            List<Row> rows = direct.isPresent() ? direct.get().rows()
+                    : rows(git.run(registryRoot, new byte[0], "ls-files", "--stage", "-z"));
+            return Optional.of(new GitIndex(git, registryRoot, direct).read(rows, knownSize));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** One line of {@code git ls-files --stage -z}: {@code <mode> SP <oid> SP <stage> TAB <path> NUL}. */
-    private record Row(int mode, String oid, int stage, String path) {
+    record Row(int mode, String oid, int stage, String path) {
     }
 
     private static List<Row> rows(byte[] listing) throws IOException {
@@ -106,11 +116,11 @@ public final class GitIndex implements Source {
         return rows;
     }
 
-    private static GitIndex read(GitProgram git, Path dir, byte[] listing, Function<String, OptionalLong> knownSize)
-            throws IOException {
+    /** This index with the entries of {@code listed}, as {@code git ls-files --stage} gives them. */
+    private GitIndex read(List<Row> listed, Function<String, OptionalLong> knownSize) throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> conflicted = new HashSet<>();
-        for (Row r : rows(listing)) {
+        for (Row r : listed) {
             if (!GitSource.wanted(r.path())) {
                 continue;
             }
@@ -134,11 +144,20 @@ public final class GitIndex implements Source {
                 }
             }
         }
+        if (direct.isPresent()) {
+            for (java.util.Iterator<String> it = unknown.iterator(); it.hasNext(); ) {
+                String oid = it.next();
+                Optional<byte[]> loose = direct.get().blob(oid);
+                if (loose.isPresent()) {
+                    loaded.put(oid, loose.get());
+                    sizes.put(oid, (long) loose.get().length);
+                    it.remove();
+                }
+            }
+        }
         if (!unknown.isEmpty()) {
             sizes.putAll(sizes(git, dir, unknown));
         }
-        List<SourceEntry> entries = new ArrayList<>();
-        Map<String, String> blobs = new HashMap<>();
         for (Row r : rows) {
             if (r.stage() != 0) {
                 entries.add(new SourceEntry(r.path(), SourceEntry.Type.CONFLICT, 0, () -> new byte[0]));
@@ -148,13 +167,28 @@ public final class GitIndex implements Source {
                 entries.add(new SourceEntry(r.path(), SourceEntry.Type.OTHER, 0, () -> new byte[0]));
             } else {
                 String oid = r.oid();
-                entries.add(new SourceEntry(r.path(), SourceEntry.Type.FILE, sizes.get(oid), () -> git.blob(dir, oid),
+                entries.add(new SourceEntry(r.path(), SourceEntry.Type.FILE, sizes.get(oid), () -> blob(oid),
                         Optional.of(SourceEntry.Stamp.ofContent(stamp(oid)))));
                 blobs.put(r.path(), oid);
             }
         }
         entries.sort(Comparator.comparing(SourceEntry::path));
-        return new GitIndex(git, dir, entries, blobs);
+        return this;
+    }
+
+    /** A blob's bytes: read already, or loose, or from the git program. */
+    private byte[] blob(String oid) throws IOException {
+        Optional<byte[]> near = nearBlob(oid);
+        return near.isPresent() ? near.get() : git.blob(dir, oid);
+    }
+
+    /** A blob's bytes when this process can read them without git: read already, or loose. */
+    private Optional<byte[]> nearBlob(String oid) throws IOException {
+        byte[] known = loaded.remove(oid);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return direct.isPresent() ? direct.get().blob(oid) : Optional.empty();
     }
 
     /** A regular file, executable or not, as JGit's FileMode tells them from the rest. */
@@ -197,10 +231,10 @@ public final class GitIndex implements Source {
 
     @Override
     public List<SourceEntry> entries() {
-        return entries;
+        return java.util.Collections.unmodifiableList(entries);
     }
 
-    /** The bytes of many blobs from one {@code git cat-file --batch}. */
+    /** The bytes of many blobs: those this process cannot read itself from one {@code git cat-file --batch}. */
     @Override
     public List<byte[]> read(List<SourceEntry> wanted) {
         List<String> oids = new ArrayList<>();
@@ -211,6 +245,29 @@ public final class GitIndex implements Source {
             }
             oids.add(oid);
         }
+        try {
+            byte[][] out = new byte[oids.size()][];
+            List<String> fromGit = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = nearBlob(oids.get(i)).orElse(null);
+                if (out[i] == null) {
+                    fromGit.add(oids.get(i));
+                }
+            }
+            java.util.Iterator<byte[]> batch = batch(fromGit).iterator();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    out[i] = batch.next();
+                }
+            }
+            return List.of(out);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read the git index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of many blobs from one {@code git cat-file --batch}. */
+    private List<byte[]> batch(List<String> oids) {
         if (oids.isEmpty()) {
             return List.of();
         }

@@ -62,10 +62,21 @@ class GitIndexTest {
         return GitIndex.of(registryRoot, env, cwd, stamp -> OptionalLong.empty()).orElseThrow();
     }
 
-    /** Path, type, size and bytes of every entry of both readings, which must agree. */
+    /**
+     * Path, type, size and bytes of every entry of the three readings (this process's own where it
+     * can, the git program's, JGit's), which must agree.
+     */
     private List<SourceEntry> assertSameEntries(Path registryRoot, Map<String, String> env, Path cwd) throws IOException {
+        Map<String, String> program = new HashMap<>(env);
+        program.put("REGISTRY_GIT", "program");
+        assertSameEntries(registryRoot, program, cwd, env);
+        return assertSameEntries(registryRoot, env, cwd, env);
+    }
+
+    private List<SourceEntry> assertSameEntries(Path registryRoot, Map<String, String> env, Path cwd, Map<String, String> jgitEnv)
+            throws IOException {
         List<SourceEntry> jgit;
-        try (GitRepo r = GitRepo.open(registryRoot, env, cwd)) {
+        try (GitRepo r = GitRepo.open(registryRoot, jgitEnv, cwd)) {
             jgit = GitSource.index(r).entries();
             Source git = byGit(registryRoot, env, cwd);
             List<SourceEntry> program = git.entries();
@@ -218,6 +229,87 @@ class GitIndexTest {
             List<SourceEntry> entries = assertSameEntries(linked, env, linked);
             assertEquals(GOOD.length() + 12, size(entries, CARD));
         }
+    }
+
+    /** The environment {@link IndexFile#find} sees: the git program's, path variables made absolute. */
+    private Map<String, String> programEnv(Map<String, String> env, Path cwd) {
+        return GitProgram.find(env, cwd).orElseThrow().env();
+    }
+
+    @Test
+    void theIndexFileAndLooseBlobsAreReadInProcessInEveryPlainForm() throws IOException {
+        try (GitFixture g = GitFixture.init(repo)) {
+            Registries.minimal(repo);
+            g.write(CARD, GOOD);
+            g.write("models/credit-scorer/1.1.0.yaml", GOOD.replace("1.0.0", "1.1.0"));
+            g.commit("alice@example.com", "registry");
+        }
+        git(repo, "gc", "-q"); // the committed blobs packed: those are git's to read
+        Registries.write(repo, CARD, GOOD + "colour: red\n");
+        git(repo, "add", CARD); // a loose one, read here
+        Path registry = repo;
+        assertTrue(IndexFile.find(registry, programEnv(env(), repo)).isPresent(), "version 2");
+        assertEquals(GOOD.length() + 12, size(assertSameEntries(registry, env(), repo), CARD));
+
+        git(repo, "update-index", "--skip-worktree", "owners.yaml"); // an extended flag: version 3
+        assertEquals(3, indexVersion());
+        assertTrue(IndexFile.find(registry, programEnv(env(), repo)).isPresent(), "version 3");
+        assertSameEntries(registry, env(), repo);
+
+        git(repo, "update-index", "--index-version", "4"); // paths compressed against the one before
+        assertEquals(4, indexVersion());
+        assertTrue(IndexFile.find(registry, programEnv(env(), repo)).isPresent(), "version 4");
+        assertSameEntries(registry, env(), repo);
+        Path models = repo.resolve("models");
+        assertEquals(List.of("credit-scorer/1.0.0.yaml", "credit-scorer/1.1.0.yaml"),
+                IndexFile.find(models, programEnv(env(), repo)).orElseThrow().rows().stream().map(GitIndex.Row::path).toList());
+    }
+
+    @Test
+    void whatItDoesNotReadIsLeftToGit() throws IOException {
+        try (GitFixture g = GitFixture.init(repo)) {
+            Registries.minimal(repo);
+            g.write(CARD, GOOD);
+            g.commit("alice@example.com", "registry");
+        }
+        Registries.write(repo, "models/credit-scorer/2.0.0.yaml", GOOD.replace("1.0.0", "2.0.0"));
+        git(repo, "add", "-N", "models/credit-scorer/2.0.0.yaml"); // intent to add
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "intent-to-add");
+        assertSameEntries(repo, env(), repo);
+
+        git(repo, "add", "models/credit-scorer/2.0.0.yaml");
+        git(repo, "update-index", "--split-index"); // entries in a second file
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "split index");
+        Map<String, String> program = env();
+        program.put("REGISTRY_GIT", "program");
+        // JGit cannot read a split index: the git program's listing is the reference here.
+        assertEquals(describe(byGit(repo, program, repo).entries()), describe(byGit(repo, env(), repo).entries()));
+        assertTrue(describe(byGit(repo, env(), repo).entries()).contains("models/credit-scorer/2.0.0.yaml FILE " + GOOD.length()));
+        git(repo, "update-index", "--no-split-index");
+        assertTrue(IndexFile.find(repo, programEnv(env(), repo)).isPresent());
+
+        Map<String, String> gitDir = env();
+        gitDir.put("GIT_DIR", repo.resolve(".git").toString());
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(gitDir, repo)), "GIT_DIR");
+        Map<String, String> ceiling = env();
+        ceiling.put("GIT_CEILING_DIRECTORIES", repo.toString());
+        assertEquals(Optional.empty(), IndexFile.find(repo.resolve("models"), programEnv(ceiling, repo)), "above a ceiling");
+
+        git(repo, "config", "core.worktree", repo.toString());
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "core.worktree");
+        git(repo, "config", "--unset", "core.worktree");
+
+        byte[] index = Files.readAllBytes(repo.resolve(".git/index"));
+        index[11] += 1; // one entry more than the file holds
+        Files.write(repo.resolve(".git/index"), index);
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "damaged");
+        index[11] -= 1;
+        Files.write(repo.resolve(".git/index"), java.util.Arrays.copyOf(index, index.length - 30));
+        assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "truncated");
+    }
+
+    private int indexVersion() throws IOException {
+        return java.nio.ByteBuffer.wrap(Files.readAllBytes(repo.resolve(".git/index"))).getInt(4);
     }
 
     private static long size(List<SourceEntry> entries, String path) {
