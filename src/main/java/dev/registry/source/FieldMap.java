@@ -19,9 +19,9 @@ import java.util.Set;
  * {@code LinkedHashMap} Jackson gives every object node. A card's mappings hold a handful of
  * members each, and the trees of every card are held for a whole run: with an entry object and a
  * hash table per mapping, the maps were nearly half of what a run over 10,000 cards kept in memory,
- * and so of what the garbage collector copied. Lookups search the keys in order, which for a few
- * keys (shared instances, see {@link SharedValues}, so mostly an identity test) costs less than
- * hashing; a mapping past {@value #INDEXED} members (an owners file's teams) gets a hash index,
+ * and so of what the garbage collector copied. Lookups search the keys in order, comparing the
+ * hash each string caches before its characters, which for a few keys (shared instances, see
+ * {@link SharedValues}, so often an identity test) costs less than a hash table; a mapping past {@value #INDEXED} members (an owners file's teams) gets a hash index,
  * so that no lookup is linear in a large one. A full mutable {@link Map}: Jackson's object node
  * and the schema validator use it as they would any other.
  */
@@ -57,13 +57,14 @@ public final class FieldMap extends AbstractMap<String, JsonNode> {
             Integer at = index.get(key);
             return at == null ? -1 : at;
         }
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
-                return i;
-            }
+        if (!(key instanceof String name)) {
+            return -1;
         }
+        // Strings cache their hash: comparing it first leaves equals to the one likely match.
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            String k = keys[i];
+            if (k == name || k.hashCode() == hash && k.equals(name)) {
                 return i;
             }
         }
