@@ -595,7 +595,7 @@ final class FastYamlReader {
         if (isCertainlyText(value)) {
             return SharedValues.text(value);
         }
-        Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+        Tag tag = digitsAndDots(value).orElseGet(() -> RESOLVER.resolve(NodeId.scalar, value, true));
         if (tag == Tag.NULL) {
             return NODES.nullNode();
         }
@@ -631,6 +631,37 @@ final class FastYamlReader {
             return isDate(value);
         }
         return true;
+    }
+
+    /**
+     * The resolver's answer, without its patterns, for the plain scalars of digits and dots that
+     * cards are full of: a whole number without a leading zero (76) is an int; digits, one dot and
+     * digits (0.84, 01.5) a float; two dots or more (3.2.2, a version) match no pattern, so text.
+     * Empty for anything else, the resolver's to type.
+     */
+    private static Optional<Tag> digitsAndDots(String value) {
+        int dots = 0;
+        int lastDot = -1;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '.') {
+                dots++;
+                lastDot = i;
+            } else if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        char first = value.charAt(0);
+        if (first < '0' || first > '9') {
+            return Optional.empty();
+        }
+        if (dots == 0) {
+            return first != '0' || value.length() == 1 ? Optional.of(Tag.INT) : Optional.empty();
+        }
+        if (dots == 1) {
+            return lastDot < value.length() - 1 ? Optional.of(Tag.FLOAT) : Optional.empty();
+        }
+        return Optional.of(Tag.STR);
     }
 
     private static boolean isDate(String v) {

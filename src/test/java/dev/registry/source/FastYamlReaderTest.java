@@ -183,6 +183,22 @@ class FastYamlReaderTest {
         assertEquals("it's", root.path("n").textValue());
     }
 
+    /** The digits-and-dots shortcut past the resolver, on every nearby form the resolver types differently. */
+    @Test
+    void typesDigitsAndDotsAsTheResolverDoes() {
+        for (String v : new String[] {"76", "0", "00", "07", "08", "0.84", "01.5", "00.0", "1.", "10.0", "99.6", "3.2.2",
+                "1.2.3.4", "1..2", "0.0.0", "123456789", "1234567890", "12345678901", "123456789012345678901", "2026.01.01",
+                "1.10", "0.", "9"}) {
+            for (String text : new String[] {"a: " + v + "\n", "a: [" + v + ", x]\n", "a: {b: " + v + "}\n", "a:\n  - " + v + "\n"}) {
+                agree(v, text); // fails on any difference; a declined text is the reference's alone
+            }
+        }
+        JsonNode root = FastYamlReader.read("a: 76\nb: 0.84\nc: 3.2.2\n").orElseThrow();
+        assertTrue(root.path("a").isInt());
+        assertTrue(root.path("b").isDouble());
+        assertEquals("3.2.2", root.path("c").textValue());
+    }
+
     @Test
     void readsFoldedAndLiteralBlockScalars() {
         assertTrue(agree("folded", "a: >-\n  one\n  two\n\n  three\n\n\nb: >\n  x\n  y\n\n"));
