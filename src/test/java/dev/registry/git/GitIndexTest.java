@@ -126,6 +126,18 @@ class GitIndexTest {
         }
     }
 
+    /** A repository holding the minimal registry and CARD, and any more files given as path, content, committed by alice. */
+    private void commitRegistry(String... morePathThenContent) {
+        try (GitFixture g = GitFixture.init(repo)) {
+            Registries.minimal(repo);
+            g.write(CARD, GOOD);
+            for (int i = 0; i < morePathThenContent.length; i += 2) {
+                g.write(morePathThenContent[i], morePathThenContent[i + 1]);
+            }
+            g.commit("alice@example.com", "registry");
+        }
+    }
+
     @Test
     void filesLinksGitlinksExecutablesOversizedFilesAndStagedChanges() throws IOException {
         try (GitFixture g = GitFixture.init(repo)) {
@@ -213,11 +225,7 @@ class GitIndexTest {
 
     @Test
     void aLinkedWorktreeAsItsPreCommitHookSeesIt() throws IOException {
-        try (GitFixture g = GitFixture.init(repo)) {
-            Registries.minimal(repo);
-            g.write(CARD, GOOD);
-            g.commit("alice@example.com", "registry");
-        }
+        commitRegistry();
         Path linked = dir.resolve("linked");
         git(repo, "worktree", "add", "-q", "-b", "feature", linked.toString());
         Registries.write(linked, CARD, GOOD + "colour: red\n");
@@ -238,12 +246,7 @@ class GitIndexTest {
 
     @Test
     void theIndexFileAndLooseBlobsAreReadInProcessInEveryPlainForm() throws IOException {
-        try (GitFixture g = GitFixture.init(repo)) {
-            Registries.minimal(repo);
-            g.write(CARD, GOOD);
-            g.write("models/credit-scorer/1.1.0.yaml", GOOD.replace("1.0.0", "1.1.0"));
-            g.commit("alice@example.com", "registry");
-        }
+        commitRegistry("models/credit-scorer/1.1.0.yaml", GOOD.replace("1.0.0", "1.1.0"));
         git(repo, "gc", "-q"); // the committed blobs packed: those are git's to read
         Registries.write(repo, CARD, GOOD + "colour: red\n");
         git(repo, "add", CARD); // a loose one, read here
@@ -267,11 +270,7 @@ class GitIndexTest {
 
     @Test
     void whatItDoesNotReadIsLeftToGit() throws IOException {
-        try (GitFixture g = GitFixture.init(repo)) {
-            Registries.minimal(repo);
-            g.write(CARD, GOOD);
-            g.commit("alice@example.com", "registry");
-        }
+        commitRegistry();
         Registries.write(repo, "models/credit-scorer/2.0.0.yaml", GOOD.replace("1.0.0", "2.0.0"));
         git(repo, "add", "-N", "models/credit-scorer/2.0.0.yaml"); // intent to add
         assertEquals(Optional.empty(), IndexFile.find(repo, programEnv(env(), repo)), "intent-to-add");
