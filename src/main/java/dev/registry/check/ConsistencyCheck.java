@@ -403,38 +403,10 @@ public final class ConsistencyCheck implements Check {
 
     /**
      * False only for text shaped YYYY-MM-DD that names no day (2026-02-30): other shapes are the
-     * schema's to judge. What {@code LocalDate.parse} decides, without its formatter, which costs
-     * as much as the rest of this walk on a large registry.
+     * schema's to judge.
      */
     static boolean isCalendarDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return true;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        if (year < 0 || month < 0 || day < 0) {
-            return true;
-        }
-        try {
-            LocalDate.of(year, month, day);
-            return true;
-        } catch (java.time.DateTimeException e) {
-            return false;
-        }
-    }
-
-    /** The number the ASCII digits from {@code from} to {@code to} spell, or -1 if there is another character. */
-    private static int digits(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return !dev.registry.source.CardBinder.isDateShaped(text) || dev.registry.source.CardBinder.isoDate(text).isPresent();
     }
 
     /** Keys are kept as they are on the walk; escaped only when a finding needs their pointer. */
