@@ -37,7 +37,8 @@ final class IndexFile {
     private static final Set<String> MOVING = Set.of("GIT_DIR", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY",
             "GIT_COMMON_DIR", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_NAMESPACE",
             "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT");
-    private static final int MAX_OBJECT = 64 << 20;
+    /** Loose objects are read here up to this size, compressed and inflated; git reads larger ones. */
+    private static final int MAX_OBJECT = 16 << 20;
 
     private final List<GitIndex.Row> rows;
     private final Path objects;
@@ -257,6 +258,9 @@ final class IndexFile {
         Path file = objects.resolve(oid.substring(0, 2)).resolve(oid.substring(2));
         byte[] compressed;
         try {
+            if (Files.size(file) > MAX_OBJECT) {
+                return Optional.empty(); // git reads what is this large
+            }
             compressed = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
