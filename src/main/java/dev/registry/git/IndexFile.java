@@ -101,6 +101,11 @@ final class IndexFile {
                 return Optional.empty(); // nothing added yet: git says what that means
             }
             String prefix = top.equals(start) ? "" : top.relativize(start).toString().replace('\\', '/') + "/";
+            if (!prefix.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                // A folder name as Java decodes it (in the platform's encoding, '?' for what it
+                // cannot) may not be the UTF-8 the index holds: git compares the bytes.
+                return Optional.empty();
+            }
             Path objects = common.resolve("objects");
             return parse(bytes, prefix).map(rows -> new IndexFile(rows, objects));
         } catch (IOException | RuntimeException e) {

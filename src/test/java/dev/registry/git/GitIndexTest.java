@@ -180,6 +180,21 @@ class GitIndexTest {
             g.add();
             List<SourceEntry> entries = assertSameEntries(reg, env(), repo.resolve("ml"));
             assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), entries.stream().map(SourceEntry::path).toList());
+            assertTrue(IndexFile.find(reg, programEnv(env(), repo)).isPresent(), "read in process");
+        }
+    }
+
+    @Test
+    void aRegistryUnderANonAsciiFolderIsLeftToGit() throws IOException {
+        try (GitFixture g = GitFixture.init(repo)) {
+            Path reg = repo.resolve("modèles/registre");
+            Registries.minimal(reg);
+            Registries.write(reg, CARD, GOOD);
+            g.add();
+            // Its name as Java decodes it may not be the bytes the index holds (a C locale): git compares bytes.
+            assertEquals(Optional.empty(), IndexFile.find(reg, programEnv(env(), repo)));
+            List<SourceEntry> entries = assertSameEntries(reg, env(), repo);
+            assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), entries.stream().map(SourceEntry::path).toList());
         }
     }
 
