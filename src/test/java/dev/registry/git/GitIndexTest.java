@@ -169,17 +169,26 @@ class GitIndexTest {
         }
     }
 
+    /** The minimal registry and CARD, in a folder of the repository, not yet added. */
+    private Path registryIn(String folder) {
+        Path reg = repo.resolve(folder);
+        Registries.minimal(reg);
+        Registries.write(reg, CARD, GOOD);
+        return reg;
+    }
+
+    private static List<String> paths(List<SourceEntry> entries) {
+        return entries.stream().map(SourceEntry::path).toList();
+    }
+
     @Test
     void aRegistryInASubfolderSeesOnlyItsOwnFiles() throws IOException {
         try (GitFixture g = GitFixture.init(repo)) {
-            Path reg = repo.resolve("ml/registry");
-            Registries.minimal(reg);
-            Registries.write(reg, CARD, GOOD);
+            Path reg = registryIn("ml/registry");
             Registries.write(repo, "models/other/1.0.0.yaml", "not: [a card of this registry\n");
             Registries.write(repo, "ml/registry-old/registry.yaml", Registries.REGISTRY);
             g.add();
-            List<SourceEntry> entries = assertSameEntries(reg, env(), repo.resolve("ml"));
-            assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), entries.stream().map(SourceEntry::path).toList());
+            assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), paths(assertSameEntries(reg, env(), repo.resolve("ml"))));
             assertTrue(IndexFile.find(reg, programEnv(env(), repo)).isPresent(), "read in process");
         }
     }
@@ -187,14 +196,11 @@ class GitIndexTest {
     @Test
     void aRegistryUnderANonAsciiFolderIsLeftToGit() throws IOException {
         try (GitFixture g = GitFixture.init(repo)) {
-            Path reg = repo.resolve("modèles/registre");
-            Registries.minimal(reg);
-            Registries.write(reg, CARD, GOOD);
+            Path reg = registryIn("modèles/registre");
             g.add();
             // Its name as Java decodes it may not be the bytes the index holds (a C locale): git compares bytes.
             assertEquals(Optional.empty(), IndexFile.find(reg, programEnv(env(), repo)));
-            List<SourceEntry> entries = assertSameEntries(reg, env(), repo);
-            assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), entries.stream().map(SourceEntry::path).toList());
+            assertEquals(List.of(CARD, "owners.yaml", "registry.yaml"), paths(assertSameEntries(reg, env(), repo)));
         }
     }
 
