@@ -30,20 +30,79 @@ import java.util.function.Function;
  */
 public final class GitIndex implements Source {
 
-    private final GitProgram git;
-    private final Path dir;
-    private final Optional<IndexFile> direct;
+    private final Blobs source;
     private final List<SourceEntry> entries;
     private final Map<String, String> blobs;
-    /** Loose blobs read while their sizes were learnt, by object id: their bytes are asked for next. */
-    private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private GitIndex(GitProgram git, Path dir, Optional<IndexFile> direct) {
-        this.git = git;
-        this.dir = dir;
-        this.direct = direct;
-        this.entries = new ArrayList<>();
-        this.blobs = new HashMap<>();
+    private GitIndex(Blobs source, List<SourceEntry> entries, Map<String, String> blobs) {
+        this.source = source;
+        this.entries = List.copyOf(entries);
+        this.blobs = Map.copyOf(blobs);
+    }
+
+    /**
+     * Where the bytes of the index's blobs come from: those read while their sizes were learnt,
+     * then loose objects this process reads itself, then the git program.
+     */
+    private static final class Blobs {
+        private final GitProgram git;
+        private final Path dir;
+        private final Optional<IndexFile> direct;
+        /** Loose blobs read while their sizes were learnt, by object id: their bytes are asked for next. */
+        private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Blobs(GitProgram git, Path dir, Optional<IndexFile> direct) {
+            this.git = git;
+            this.dir = dir;
+            this.direct = direct;
+        }
+
+        /** A blob's bytes: read already, or loose, or from the git program. */
+        byte[] bytes(String oid) throws IOException {
+            Optional<byte[]> near = near(oid);
+            return near.isPresent() ? near.get() : git.blob(dir, oid);
+        }
+
+        /** A blob's bytes when this process can read them without git: read already, or loose. */
+        Optional<byte[]> near(String oid) throws IOException {
+            byte[] known = loaded.remove(oid);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            return direct.isPresent() ? direct.get().blob(oid) : Optional.empty();
+        }
+
+        /** The bytes of many blobs from one {@code git cat-file --batch}. */
+        List<byte[]> batch(List<String> oids) {
+            if (oids.isEmpty()) {
+                return List.of();
+            }
+            String[] args = {"cat-file", "--batch"};
+            try {
+                Process p = git.start(dir, args);
+                Thread feeder = GitProgram.feed(p, lines(oids));
+                List<byte[]> out = new ArrayList<>();
+                try (InputStream in = new BufferedInputStream(p.getInputStream(), 1 << 16)) {
+                    for (String oid : oids) {
+                        String header = line(in);
+                        String[] parts = header.split(" ");
+                        if (parts.length != 3 || !parts[0].equals(oid) || !parts[1].equals("blob")) {
+                            throw new IOException("git cat-file --batch: " + header);
+                        }
+                        byte[] bytes = in.readNBytes(Math.toIntExact(Long.parseLong(parts[2])));
+                        if (bytes.length != Long.parseLong(parts[2]) || in.read() != '\n') {
+                            throw new IOException("git cat-file --batch: " + oid + " cut short");
+                        }
+                        out.add(bytes);
+                    }
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                git.finish(p, feeder, args);
+                return out;
+            } catch (IOException | RuntimeException e) {
+                throw new EnvironmentException("cannot read the git index: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -79,7 +138,7 @@ public final class GitIndex implements Source {
                     ? Optional.empty() : IndexFile.find(registryRoot, git.env());
             List<Row> rows = direct.isPresent() ? direct.get().rows()
                     : rows(git.run(registryRoot, new byte[0], "ls-files", "--stage", "-z"));
-            return Optional.of(new GitIndex(git, registryRoot, direct).read(rows, knownSize));
+            return Optional.of(read(new Blobs(git, registryRoot, direct), rows, knownSize));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -116,8 +175,8 @@ public final class GitIndex implements Source {
         return rows;
     }
 
-    /** This index with the entries of {@code listed}, as {@code git ls-files --stage} gives them. */
-    private GitIndex read(List<Row> listed, Function<String, OptionalLong> knownSize) throws IOException {
+    /** The index of the entries {@code listed}, as {@code git ls-files --stage} gives them. */
+    private static GitIndex read(Blobs source, List<Row> listed, Function<String, OptionalLong> knownSize) throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> conflicted = new HashSet<>();
         for (Row r : listed) {
@@ -144,20 +203,22 @@ public final class GitIndex implements Source {
                 }
             }
         }
-        if (direct.isPresent()) {
+        if (source.direct.isPresent()) {
             for (java.util.Iterator<String> it = unknown.iterator(); it.hasNext(); ) {
                 String oid = it.next();
-                Optional<byte[]> loose = direct.get().blob(oid);
+                Optional<byte[]> loose = source.direct.get().blob(oid);
                 if (loose.isPresent()) {
-                    loaded.put(oid, loose.get());
+                    source.loaded.put(oid, loose.get());
                     sizes.put(oid, (long) loose.get().length);
                     it.remove();
                 }
             }
         }
         if (!unknown.isEmpty()) {
-            sizes.putAll(sizes(git, dir, unknown));
+            sizes.putAll(sizes(source.git, source.dir, unknown));
         }
+        List<SourceEntry> entries = new ArrayList<>();
+        Map<String, String> blobs = new HashMap<>();
         for (Row r : rows) {
             if (r.stage() != 0) {
                 entries.add(new SourceEntry(r.path(), SourceEntry.Type.CONFLICT, 0, () -> new byte[0]));
@@ -167,28 +228,13 @@ public final class GitIndex implements Source {
                 entries.add(new SourceEntry(r.path(), SourceEntry.Type.OTHER, 0, () -> new byte[0]));
             } else {
                 String oid = r.oid();
-                entries.add(new SourceEntry(r.path(), SourceEntry.Type.FILE, sizes.get(oid), () -> blob(oid),
+                entries.add(new SourceEntry(r.path(), SourceEntry.Type.FILE, sizes.get(oid), () -> source.bytes(oid),
                         Optional.of(SourceEntry.Stamp.ofContent(stamp(oid)))));
                 blobs.put(r.path(), oid);
             }
         }
         entries.sort(Comparator.comparing(SourceEntry::path));
-        return this;
-    }
-
-    /** A blob's bytes: read already, or loose, or from the git program. */
-    private byte[] blob(String oid) throws IOException {
-        Optional<byte[]> near = nearBlob(oid);
-        return near.isPresent() ? near.get() : git.blob(dir, oid);
-    }
-
-    /** A blob's bytes when this process can read them without git: read already, or loose. */
-    private Optional<byte[]> nearBlob(String oid) throws IOException {
-        byte[] known = loaded.remove(oid);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        return direct.isPresent() ? direct.get().blob(oid) : Optional.empty();
+        return new GitIndex(source, entries, blobs);
     }
 
     /** A regular file, executable or not, as JGit's FileMode tells them from the rest. */
@@ -231,7 +277,7 @@ public final class GitIndex implements Source {
 
     @Override
     public List<SourceEntry> entries() {
-        return java.util.Collections.unmodifiableList(entries);
+        return entries;
     }
 
     /** The bytes of many blobs: those this process cannot read itself from one {@code git cat-file --batch}. */
@@ -249,12 +295,12 @@ public final class GitIndex implements Source {
             byte[][] out = new byte[oids.size()][];
             List<String> fromGit = new ArrayList<>();
             for (int i = 0; i < out.length; i++) {
-                out[i] = nearBlob(oids.get(i)).orElse(null);
+                out[i] = source.near(oids.get(i)).orElse(null);
                 if (out[i] == null) {
                     fromGit.add(oids.get(i));
                 }
             }
-            java.util.Iterator<byte[]> batch = batch(fromGit).iterator();
+            java.util.Iterator<byte[]> batch = source.batch(fromGit).iterator();
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
                     out[i] = batch.next();
@@ -262,38 +308,6 @@ public final class GitIndex implements Source {
             }
             return List.of(out);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read the git index: " + e.getMessage(), e);
-        }
-    }
-
-    /** The bytes of many blobs from one {@code git cat-file --batch}. */
-    private List<byte[]> batch(List<String> oids) {
-        if (oids.isEmpty()) {
-            return List.of();
-        }
-        String[] args = {"cat-file", "--batch"};
-        try {
-            Process p = git.start(dir, args);
-            Thread feeder = GitProgram.feed(p, lines(oids));
-            List<byte[]> out = new ArrayList<>();
-            try (InputStream in = new BufferedInputStream(p.getInputStream(), 1 << 16)) {
-                for (String oid : oids) {
-                    String header = line(in);
-                    String[] parts = header.split(" ");
-                    if (parts.length != 3 || !parts[0].equals(oid) || !parts[1].equals("blob")) {
-                        throw new IOException("git cat-file --batch: " + header);
-                    }
-                    byte[] bytes = in.readNBytes(Math.toIntExact(Long.parseLong(parts[2])));
-                    if (bytes.length != Long.parseLong(parts[2]) || in.read() != '\n') {
-                        throw new IOException("git cat-file --batch: " + oid + " cut short");
-                    }
-                    out.add(bytes);
-                }
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            git.finish(p, feeder, args);
-            return out;
-        } catch (IOException | RuntimeException e) {
             throw new EnvironmentException("cannot read the git index: " + e.getMessage(), e);
         }
     }
