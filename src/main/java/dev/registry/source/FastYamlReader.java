@@ -628,7 +628,7 @@ final class FastYamlReader {
             return false;
         }
         if (f >= '0' && f <= '9') {
-            return isDate(value);
+            return CardBinder.isDateShaped(value);
         }
         return true;
     }
@@ -662,18 +662,6 @@ final class FastYamlReader {
             return lastDot < value.length() - 1 ? Optional.of(Tag.FLOAT) : Optional.empty();
         }
         return Optional.of(Tag.STR);
-    }
-
-    private static boolean isDate(String v) {
-        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Boolean yamlBoolean(String value) {
