@@ -53,7 +53,7 @@ public final class CacheHome {
                 .or(() -> gitDir(root).map(g -> g.resolve("registry-cache")))
                 .or(() -> nonEmpty(env.get("XDG_CACHE_HOME")).map(Path::of).filter(Path::isAbsolute).map(p -> p.resolve("registry")))
                 .or(() -> nonEmpty(env.get("HOME")).map(Path::of).filter(Path::isAbsolute).map(p -> p.resolve(".cache/registry")));
-        String name = "validate-" + hex(root.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".cache";
+        String name = "validate-" + FileCache.sha256(root.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".cache";
         return folder.map(f -> f.resolve(name));
     }
 
@@ -124,10 +124,6 @@ public final class CacheHome {
 
     private static Optional<String> nonEmpty(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     private static MessageDigest sha256() {

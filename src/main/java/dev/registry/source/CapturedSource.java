@@ -89,7 +89,7 @@ public final class CapturedSource implements Source {
         java.util.stream.IntStream.range(0, unknown.size()).parallel().forEach(j -> {
             SourceEntry e = entries.get(unknown.get(j));
             byte[] bytes = contents.get(j);
-            String sha = HexFormat.of().formatHex(sha256().digest(bytes));
+            String sha = FileCache.sha256(bytes);
             if (bytes.length == e.size()) {
                 e.stamp().filter(s -> s.settledBefore(readStart)).ifPresent(s -> cache.rememberStamp(s.key(), sha, bytes.length));
             }
@@ -137,7 +137,7 @@ public final class CapturedSource implements Source {
     /** The bytes of an entry known by its stamp, provided they still are the ones it stands for. */
     private static byte[] checked(SourceEntry e, String sha) throws IOException {
         byte[] bytes = e.content().read();
-        if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(sha)) {
+        if (!FileCache.sha256(bytes).equals(sha)) {
             throw new IOException("it changed during the run; run again");
         }
         return bytes;
