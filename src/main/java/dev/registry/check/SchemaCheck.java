@@ -40,10 +40,10 @@ public final class SchemaCheck implements Check {
     /** Only the wanted files are checked: a schema finding is about its own file alone. */
     @Override
     public List<Finding> run(Snapshot snapshot, java.util.function.Predicate<String> wanted) {
-        return snapshot.files().values().parallelStream()
-                .filter(f -> wanted.test(f.path()))
-                .flatMap(f -> cached(f).stream())
-                .collect(Collectors.toList());
+        List<RegistryFile> files = snapshot.files().values().stream().filter(f -> wanted.test(f.path())).toList();
+        List<Finding> out = new ArrayList<>();
+        dev.registry.Parallel.map(files, this::cached).forEach(out::addAll);
+        return out;
     }
 
     private List<Finding> cached(RegistryFile f) {

@@ -61,7 +61,7 @@ public final class Inventory {
         snapshot.deployments().forEach(d -> running.computeIfAbsent(d.modelRef(), k -> new java.util.ArrayList<>()).add(d));
         List<ModelCard> kept = snapshot.models().stream().filter(keep).sorted(ModelQuery.ORDER).toList();
         // Assessing is the costly part of a large export; the engine is thread-safe, so use every core.
-        kept.parallelStream().forEach(this::assessment);
+        dev.registry.Parallel.map(kept, this::assessment);
         return kept.stream()
                 .map(m -> new VersionRow(m, assessment(m), running.getOrDefault(m.ref(), List.of()),
                         OwnerEmails.of(snapshot.owners(), m.owners()), Optional.ofNullable(lastChanges.get(m.path())),

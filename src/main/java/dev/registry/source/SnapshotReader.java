@@ -47,7 +47,7 @@ public final class SnapshotReader {
     private Snapshot read(Source source, Function<SourceEntry, Optional<String>> known) {
         List<SourceEntry> entries = source.entries();
         // Cards are bound on the same threads that read them, while their trees are fresh.
-        List<Outcome> outcomes = entries.parallelStream().map(e -> readEntry(e, known).bound()).toList();
+        List<Outcome> outcomes = dev.registry.Parallel.map(entries, e -> readEntry(e, known).bound());
 
         List<Finding> findings = new ArrayList<>();
         Map<String, RegistryFile> files = new HashMap<>();

@@ -22,12 +22,12 @@ public interface Source {
      * Throws {@link EnvironmentException} when one cannot be read.
      */
     default List<byte[]> read(List<SourceEntry> entries) {
-        return entries.parallelStream().map(e -> {
+        return dev.registry.Parallel.map(entries, e -> {
             try {
                 return e.content().read();
             } catch (IOException ex) {
                 throw new EnvironmentException("cannot read " + e.path() + ": " + ex.getMessage(), ex);
             }
-        }).toList();
+        });
     }
 }

@@ -104,7 +104,7 @@ public final class WorkingTreeSource implements Source {
             slices.add(children.subList(i, Math.min(children.size(), i + SLICE)));
         }
         try {
-            slices.parallelStream().map(slice -> {
+            dev.registry.Parallel.map(slices, slice -> {
                 List<SourceEntry> found = new ArrayList<>();
                 try {
                     walk(slice, rel, found);
@@ -112,14 +112,14 @@ public final class WorkingTreeSource implements Source {
                     throw new java.io.UncheckedIOException(e);
                 }
                 return found;
-            }).toList().forEach(out::addAll);
+            }).forEach(out::addAll);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
     /** A folder of more than two slices of entries is walked in slices of this many, in parallel. */
-    private static final int SLICE = 256;
+    private static final int SLICE = 64;
 
     private void walk(List<Map.Entry<String, Path>> children, String rel, List<SourceEntry> out) throws IOException {
         for (Map.Entry<String, Path> child : children) {
