@@ -118,6 +118,16 @@ class FastYamlReaderTest {
     }
 
     @Test
+    void readsTheBundledRiskPolicyAsTheReferenceDoes() throws IOException {
+        // Every full validation reads it: declined, it costs a cold JVM SnakeYAML's whole scanner.
+        // Keep its lists in block style or on one line; a flow list across lines is declined.
+        String resource = "/dev/registry/risk/eu-ai-act.policy.yaml";
+        try (var in = FastYamlReaderTest.class.getResourceAsStream(resource)) {
+            assertTrue(agree(resource, in.readAllBytes()), "the fast path declined " + resource);
+        }
+    }
+
+    @Test
     void readsEveryGeneratedCardAsTheReferenceDoes() throws Exception {
         for (Path f : generated(600)) {
             assertTrue(agree(f.toString(), Files.readAllBytes(f)), "the fast path declined " + f);
