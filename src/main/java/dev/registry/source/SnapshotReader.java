@@ -125,13 +125,17 @@ public final class SnapshotReader {
             return Outcome.rejected(tooLarge.get());
         }
         if (!cache.enabled()) {
-            return outcome(path, kind.get(), yaml.read(path, read(e)), "");
+            byte[] bytes = read(e);
+            return outcome(path, kind.get(), yaml.read(path, bytes), "", e.content().unchangedFrom(bytes));
         }
         // A captured entry known by its stamp is not read at all when the cache has its tree:
         // its bytes are read only if a finding needs positions in it.
         Optional<String> knownSha256 = known.apply(e);
         byte[] bytes = knownSha256.isPresent() ? null : read(e);
         String sha256 = knownSha256.orElseGet(() -> FileCache.sha256(bytes));
+        // Documents read their bytes again for positions rather than hold them: held, the texts
+        // are a quarter of what 10,000 cards keep in memory, and of what the collector copies.
+        SourceEntry.Content again = bytes == null ? e.content() : e.content().unchangedFrom(bytes);
         Optional<FileCache.Parse> cached = cache.parse(sha256, kind.get());
         if (cached.isPresent()) {
             if (cached.get() instanceof FileCache.Refused refused) {
@@ -139,7 +143,7 @@ public final class SnapshotReader {
                 return Outcome.rejected(new Finding(f.ruleId(), f.severity(), path, f.line(), f.column(), f.pointer(),
                         f.message(), f.hint(), f.related()));
             }
-            YamlDocument doc = yaml.document(path, ((FileCache.Tree) cached.get()).root(), bytes == null ? e.content() : () -> bytes);
+            YamlDocument doc = yaml.document(path, ((FileCache.Tree) cached.get()).root(), again);
             return new Outcome(Optional.of(new RegistryFile(path, kind.get(), doc, sha256)), Optional.empty());
         }
         StrictYamlReader.Result r = yaml.read(path, bytes == null ? read(e) : bytes);
@@ -148,7 +152,7 @@ public final class SnapshotReader {
         } else {
             cache.rememberTree(sha256, kind.get(), ((StrictYamlReader.Parsed) r).document().root());
         }
-        return outcome(path, kind.get(), r, sha256);
+        return outcome(path, kind.get(), r, sha256, again);
     }
 
     private static byte[] read(SourceEntry e) {
@@ -159,11 +163,12 @@ public final class SnapshotReader {
         }
     }
 
-    private static Outcome outcome(String path, CardKind kind, StrictYamlReader.Result r, String sha256) {
+    /** What a reading gave; a document finds its positions in the bytes {@code again} gives. */
+    private Outcome outcome(String path, CardKind kind, StrictYamlReader.Result r, String sha256, SourceEntry.Content again) {
         if (r instanceof StrictYamlReader.Rejected rej) {
             return Outcome.rejected(rej.finding());
         }
-        YamlDocument doc = ((StrictYamlReader.Parsed) r).document();
+        YamlDocument doc = yaml.document(path, ((StrictYamlReader.Parsed) r).document().root(), again);
         return new Outcome(Optional.of(new RegistryFile(path, kind, doc, sha256)), Optional.empty());
     }
 }

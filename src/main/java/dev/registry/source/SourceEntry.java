@@ -24,6 +24,29 @@ public record SourceEntry(String path, Type type, long size, Content content, Op
     @FunctionalInterface
     public interface Content {
         byte[] read() throws IOException;
+
+        /**
+         * This content, read again when asked, provided it still is {@code first} (same length
+         * and CRC-32C): what lets a parsed document find its positions later without holding
+         * its text. A file rewritten meanwhile is refused, never read as if it were the same.
+         */
+        default Content unchangedFrom(byte[] first) {
+            int length = first.length;
+            long crc = crc32c(first);
+            return () -> {
+                byte[] now = read();
+                if (now.length != length || crc32c(now) != crc) {
+                    throw new IOException("it changed during the run; run again");
+                }
+                return now;
+            };
+        }
+
+        private static long crc32c(byte[] bytes) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes);
+            return crc.getValue();
+        }
     }
 
     /**
