@@ -75,6 +75,24 @@ class CapturedSourceTest {
     }
 
     @Test
+    void theFingerprintIsTheDigestOfOneLinePerEntryHoweverManyEntries() throws Exception {
+        // Enough entries that the lines are hashed in several parts; names that are not ASCII.
+        Stamped many = new Stamped();
+        for (int i = 0; i < 400; i++) {
+            many.put("models/modèle-" + i + "/1.0.0.yaml", Registries.model("m" + i, "1.0.0"), SourceEntry.Stamp.ofContent("blob " + i));
+        }
+        many.put("models/README.md", "notes", SourceEntry.Stamp.ofContent("blob readme"));
+        CapturedSource captured = CapturedSource.of(many, new Phases(), FileCache.disabled());
+        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+        for (SourceEntry e : many.entries()) {
+            String sha = captured.sha256(e.path()).orElse("");
+            expected.update((e.path() + "\u0000" + e.type() + "\u0000" + e.size() + "\u0000" + sha + "\u0000")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(java.util.HexFormat.of().formatHex(expected.digest()), captured.fingerprint());
+    }
+
+    @Test
     void aFileKnownByItsStampIsNotReadUnlessAskedFor() {
         Stamped first = registry(SourceEntry.Stamp.ofContent("blob m"));
         FileCache c1 = cache();
