@@ -5,14 +5,14 @@
 #   bench/compare.sh               install this tree, the peer, generate cards, time, print
 #   RUNS=7 bench/compare.sh        runs per row (default 5, after one untimed warm-up run)
 #   REGISTRY=/path/to/registry bench/compare.sh    time this launcher instead of installing one
-#   SIZES="1000 10000"             the cold sizes (default 1000 10000)
+#   SIZES="1000 10000"             the registry sizes of the staged and cold rows (default 1000 10000)
 #   ROWS="staged warm"             only these rows (staged, cold, warm, changed, export, gate; default all)
 #
 # Everything it writes stays in bench/.work/ (git-ignored): the install prefix, ajv-cli pinned
 # to AJV_CLI_VERSION/AJV_VERSION in bench/.work/ajv, the registries from bench/GenerateCards.java
 # (cards-<n>), the same cards as JSON (json-<n>, via bench/CardsToJson.java and the tool's own
-# YAML reader), the bundled schemas as `registry schema <kind>` prints them, and a git repository
-# for the pre-commit row. python jsonschema is left out: it cannot be installed on this machine.
+# YAML reader), the bundled schemas as `registry schema <kind>` prints them, and git repositories
+# for the pre-commit rows (git-<n>). python jsonschema is left out: it cannot be installed on this machine.
 set -euo pipefail
 
 readonly AJV_CLI_VERSION=5.0.0
@@ -139,44 +139,49 @@ row() { # row <work> <registry "wall cpu rss"> <ajv "wall cpu rss"> <note>
 grouped() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; } # 10000 -> 10,000
 fmt() { [[ ${1:-} =~ ^[0-9]+$ ]] && awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}' || printf '–'; }
 
-# --- 5 changed cards under `validate --staged`, in a git repository of 1,000 cards ---
-cards_of 1000
-repo=$work/git-1000
-if [ "$(cat "$repo/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$repo"
-    mkdir -p "$repo"
-    cp -R "$work/cards-1000/." "$repo/"
-    rm -f "$repo/.stamp"
-    (cd "$repo" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@example.com commit -qm "1,000 cards")
-    echo "$stamp" >"$repo/.stamp"
-fi
-mapfile -t changed < <(cd "$repo" && find models -name '*.yaml' | sort | awk 'NR % 150 == 1' | head -n 5)
-(cd "$repo" && git reset -q && git checkout -q -- .) # what an interrupted run may have left staged or edited
-staged_json=$work/staged-json
+# --- 5 changed cards under `validate --staged`, in git repositories of 1,000 and 10,000 cards ---
+# The pre-commit case: its cost grows with the registry (the whole index is listed and the
+# cross-file rules run over every card), so it is measured at both sizes.
 round=0
-change_five() { # a new description in five cards, staged, so that each run sees five unseen cards
-    round=$((round + 1))
-    local f
-    for f in "${changed[@]}"; do
-        sed -i "s/^description: >-.*/description: >- # edit $round $RANDOM/" "$repo/$f"
-    done
-    (cd "$repo" && git add -- "${changed[@]}")
-}
-if wanted staged; then
-    log "validate --staged with 5 changed cards (git repository of 1,000) ..."
+staged_row() { # staged_row <n>
+    local n=$1 repo=$work/git-$1 staged_json=$work/staged-json-$1 reg peer f
+    cards_of "$n"
+    if [ "$(cat "$repo/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        log "building a git repository of $n cards ..."
+        rm -rf "$repo"
+        mkdir -p "$repo"
+        cp -R "$work/cards-$n/." "$repo/"
+        rm -f "$repo/.stamp"
+        (cd "$repo" && git init -q && git add -A && git -c user.name=bench -c user.email=bench@example.com commit -qm "$n cards")
+        echo "$stamp" >"$repo/.stamp"
+    fi
+    mapfile -t staged_cards < <(cd "$repo" && find models -name '*.yaml' | sort | awk -v every=$((n / 7)) 'NR % every == 1 && ++k <= 5')
+    (cd "$repo" && git reset -q && git checkout -q -- .) # what an interrupted run may have left staged or edited
+    change_five() { # a new description in five cards, staged, so that each run sees five unseen cards
+        round=$((round + 1))
+        for f in "${staged_cards[@]}"; do
+            sed -i "s/^description: >-.*/description: >- # edit $round $RANDOM/" "$repo/$f"
+        done
+        (cd "$repo" && git add -- "${staged_cards[@]}")
+    }
+    log "validate --staged with 5 changed cards (git repository of $n) ..."
     # The cache where a developer has it, in the repository's .git, with everything seen once.
     REGISTRY_CACHE_DIR= "$registry" -C "$repo" validate --staged -q >/dev/null
-    reg=$(cd "$repo" && REGISTRY_CACHE_DIR= measure staged change_five "$registry" validate --staged -q)
+    reg=$(cd "$repo" && REGISTRY_CACHE_DIR= measure "staged-$n" change_five "$registry" validate --staged -q)
     rm -rf "$staged_json"
     mkdir -p "$staged_json"
-    for f in "${changed[@]}"; do
-        cp "$work/json-1000/${f%.yaml}.json" "$staged_json/$(echo "$f" | tr / _ | sed 's/\.yaml$/.json/')"
+    for f in "${staged_cards[@]}"; do
+        cp "$work/json-$n/${f%.yaml}.json" "$staged_json/$(echo "$f" | tr / _ | sed 's/\.yaml$/.json/')"
     done
-    peer=$(measure ajv-staged : "$ajv" "${ajv_args[@]}" -d "$staged_json/*.json")
-    row "5 changed cards, \`validate --staged\` (pre-commit; repository of 1,000)" "$reg" "$peer" "ajv checks the 5 files; registry lists the whole index, the other 995 from its cache"
+    peer=$(measure "ajv-staged-$n" : "$ajv" "${ajv_args[@]}" -d "$staged_json/*.json")
+    row "5 changed cards, \`validate --staged\` (pre-commit; repository of $(grouped "$n"))" "$reg" "$peer" "ajv checks the 5 files; registry lists the whole index, the other $(grouped $((n - 5))) from its cache"
     (cd "$repo" && git reset -q && git checkout -q -- .)
+}
+if wanted staged; then
+    for n in "${sizes[@]}"; do
+        staged_row "$n"
+    done
 fi
-
 # --- cold and warm whole-registry runs ---
 no_cache=()
 "$registry" validate --help | grep -q -- --no-cache && no_cache=(--no-cache) # builds before the cache had none
@@ -201,7 +206,7 @@ if wanted warm; then
     row "$(grouped "$n") cards, \`validate\`, warm (nothing changed)" "$reg" "$ajv_last" "files unchanged since the last run known by their size, timestamps and inode; findings of the whole run from the cache"
 fi
 if wanted changed; then
-    one=$work/cards-$n/${changed[0]}
+    one=$work/cards-$n/$(cd "$work/cards-$n" && find models -name '*.yaml' | sort | sed -n 1p) # sed reads it all: no SIGPIPE
     cp "$one" "$work/one-card.orig"
     touch_one() { sed -i "s/^description: >-.*/description: >- # edit $RANDOM$RANDOM/" "$one"; }
     reg=$(measure "warm1-$n" touch_one "$registry" -C "$work/cards-$n" validate -q)
