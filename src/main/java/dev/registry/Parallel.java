@@ -2,6 +2,7 @@ package dev.registry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +29,10 @@ public final class Parallel {
     }
 
     /**
-     * {@code fn} applied to every item, results in the items' order. A throw stops the work that
-     * has not started yet and is rethrown, as thrown, on the calling thread once no thread is
-     * still applying {@code fn}. {@code fn} must be safe to call from several threads at once.
+     * {@code fn} applied to every item, results in the items' order (a list that cannot be
+     * changed). A throw stops the work that has not started yet and is rethrown, as thrown, on
+     * the calling thread once no thread is still applying {@code fn}. {@code fn} must be safe to
+     * call from several threads at once.
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> fn) {
         int n = items.size();
@@ -38,7 +40,7 @@ public final class Parallel {
         if (helpers < 1) {
             List<R> out = new ArrayList<>(n);
             items.forEach(item -> out.add(fn.apply(item)));
-            return out;
+            return Collections.unmodifiableList(out);
         }
         Work<T, R> work = new Work<>(items, fn, Math.max(1, Math.min(MAX_CHUNK, n / ((helpers + 1) * CHUNKS_PER_THREAD))));
         for (int i = 0; i < helpers; i++) {
@@ -55,7 +57,7 @@ public final class Parallel {
         }
         @SuppressWarnings("unchecked")
         List<R> out = (List<R>) Arrays.asList(work.results);
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**

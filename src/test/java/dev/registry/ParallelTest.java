@@ -26,6 +26,7 @@ class ParallelTest {
         });
         assertEquals(items.stream().map(i -> i * 2).toList(), out);
         assertEquals(items.size(), calls.get());
+        assertThrows(UnsupportedOperationException.class, () -> out.set(0, -1));
     }
 
     @Test
