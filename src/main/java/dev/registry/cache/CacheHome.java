@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class CacheHome {
             resources.add("schema/" + k.schemaFile());
         }
         resources.add("dev/registry/risk/eu-ai-act.policy.yaml");
-        MessageDigest d = sha256();
+        MessageDigest d = FileCache.sha256Digest();
         for (String r : resources) {
             d.update(r.getBytes(StandardCharsets.UTF_8));
             try (InputStream in = CacheHome.class.getClassLoader().getResourceAsStream(r)) {
@@ -124,13 +123,5 @@ public final class CacheHome {
 
     private static Optional<String> nonEmpty(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -284,10 +284,15 @@ public final class FileCache {
 
     /** The SHA-256 of a file's bytes, in hex: the key of its entry. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    /** A new SHA-256 digest, for digests of many parts. */
+    public static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -297,17 +302,13 @@ public final class FileCache {
      * and of this build.
      */
     public String runKey(String... parts) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(salt.getBytes(StandardCharsets.UTF_8));
-            for (String p : parts) {
-                d.update((byte) 0);
-                d.update(p.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest d = sha256Digest();
+        d.update(salt.getBytes(StandardCharsets.UTF_8));
+        for (String p : parts) {
+            d.update((byte) 0);
+            d.update(p.getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(d.digest());
     }
 
     /** What a run with this key found, when one was remembered (and its entry is sound). */

@@ -7,7 +7,6 @@ import dev.registry.card.CardKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -108,7 +107,7 @@ public final class CapturedSource implements Source {
      * as. Two listings with the same stamp fingerprint hold the same bytes.
      */
     public static Optional<String> stampFingerprint(List<SourceEntry> entries, long readStart) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = FileCache.sha256Digest();
         // Hashed a few kilobytes at a time: thousands of small updates cost more than the hashing.
         StringBuilder lines = new StringBuilder(1 << 15);
         for (SourceEntry e : entries) {
@@ -144,7 +143,7 @@ public final class CapturedSource implements Source {
     }
 
     private static CapturedSource of(String label, List<Loaded> read) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = FileCache.sha256Digest();
         Map<String, String> digests = new HashMap<>();
         for (Loaded l : read) {
             SourceEntry e = l.entry();
@@ -197,14 +196,6 @@ public final class CapturedSource implements Source {
 
     public boolean exists(String path) {
         return byPath.containsKey(path);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
