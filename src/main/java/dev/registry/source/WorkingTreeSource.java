@@ -125,25 +125,15 @@ public final class WorkingTreeSource implements Source {
         for (Map.Entry<String, Path> child : children) {
             Path p = child.getValue();
             String childRel = rel + "/" + child.getKey().replace('\\', '/'); // as relative() has it
-            int type;
-            java.util.function.Supplier<SourceEntry> file;
-            if (stamped) {
-                Map<String, Object> a = Files.readAttributes(p, STAT, LinkOption.NOFOLLOW_LINKS);
-                type = (Integer) a.get("mode") & S_IFMT;
-                file = () -> stamped(p, childRel, a);
-            } else {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                type = a.isDirectory() ? S_IFDIR : a.isSymbolicLink() ? S_IFLNK : a.isRegularFile() ? S_IFREG : 0;
-                file = () -> new SourceEntry(childRel, SourceEntry.Type.FILE, a.size(), () -> Files.readAllBytes(p));
-            }
-            if (type == S_IFDIR) {
+            Stat stat = stat(p, childRel);
+            if (stat.type() == S_IFDIR) {
                 if (!child.getKey().startsWith(".")) { // hidden folders (.git, .idea) are none of ours
                     walk(p, childRel, out, false); // one level in parallel is enough
                 }
-            } else if (type == S_IFLNK) {
+            } else if (stat.type() == S_IFLNK) {
                 out.add(new SourceEntry(childRel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
-            } else if (type == S_IFREG) {
-                out.add(file.get());
+            } else if (stat.type() == S_IFREG) {
+                out.add(stat.file().get());
             }
         }
     }
@@ -154,35 +144,36 @@ public final class WorkingTreeSource implements Source {
     private static final int S_IFLNK = 0120000;
     private static final int S_IFREG = 0100000;
 
+    /** A top-level file (registry.yaml, owners.yaml), with one stat, as the walk has its files. */
     private java.util.Optional<SourceEntry> entry(Path file) throws IOException {
+        String rel = relative(file);
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            String rel = relative(file);
-            if (attrs.isSymbolicLink()) {
+            Stat stat = stat(file, rel);
+            if (stat.type() == S_IFLNK) {
                 return java.util.Optional.of(new SourceEntry(rel, SourceEntry.Type.SYMLINK, 0, () -> new byte[0]));
             }
-            if (!attrs.isRegularFile()) {
+            if (stat.type() != S_IFREG) {
                 return java.util.Optional.of(new SourceEntry(rel, SourceEntry.Type.OTHER, 0, () -> new byte[0]));
             }
-            return java.util.Optional.of(file(file, rel, attrs.size()));
+            return java.util.Optional.of(stat.file().get());
         } catch (NoSuchFileException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private SourceEntry file(Path file, String rel, long size) {
-        if (!stamped) {
-            return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file));
-        }
-        try {
+    /** What one stat of a path says: its type (S_IFDIR, S_IFLNK, S_IFREG or 0), and its entry should it be a file. */
+    private record Stat(int type, java.util.function.Supplier<SourceEntry> file) {
+    }
+
+    /** One stat of {@code file}, which the stamp, when there is one, is made of as well. */
+    private Stat stat(Path file, String rel) throws IOException {
+        if (stamped) {
             Map<String, Object> a = Files.readAttributes(file, STAT, LinkOption.NOFOLLOW_LINKS);
-            if (((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
-                return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // replaced meanwhile
-            }
-            return stamped(file, rel, a);
-        } catch (IOException | RuntimeException e) {
-            return new SourceEntry(rel, SourceEntry.Type.FILE, size, () -> Files.readAllBytes(file)); // unstamped: read and hashed
+            return new Stat((Integer) a.get("mode") & S_IFMT, () -> stamped(file, rel, a));
         }
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        int type = a.isDirectory() ? S_IFDIR : a.isSymbolicLink() ? S_IFLNK : a.isRegularFile() ? S_IFREG : 0;
+        return new Stat(type, () -> new SourceEntry(rel, SourceEntry.Type.FILE, a.size(), () -> Files.readAllBytes(file)));
     }
 
     /**

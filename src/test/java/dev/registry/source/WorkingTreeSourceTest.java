@@ -71,6 +71,27 @@ class WorkingTreeSourceTest {
     }
 
     @Test
+    void stampedTopLevelFilesAreTypedAndStampedAsTheWalksFilesAre() throws IOException {
+        Registries.write(dir, "registry.yaml", Registries.REGISTRY);
+        Files.createDirectories(dir.resolve("owners.yaml"));
+        Registries.writeModel(dir, "m", "1.0.0");
+        List<SourceEntry> entries = WorkingTreeSource.stamped(dir).entries();
+        assertEquals(List.of("FILE models/m/1.0.0.yaml", "OTHER owners.yaml", "FILE registry.yaml"), paths(entries));
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"));
+        SourceEntry registry = entries.get(2);
+        assertEquals(Registries.REGISTRY.getBytes(StandardCharsets.UTF_8).length, registry.size());
+        assertTrue(registry.stamp().orElseThrow().key().startsWith("stat registry.yaml\u0000"), registry.stamp().toString());
+        assertTrue(entries.get(0).stamp().orElseThrow().key().startsWith("stat models/m/1.0.0.yaml\u0000"));
+        assertEquals(java.util.Optional.empty(), entries.get(1).stamp());
+        assertArrayEquals(Registries.REGISTRY.getBytes(StandardCharsets.UTF_8), registry.content().read());
+
+        Files.delete(dir.resolve("owners.yaml"));
+        Files.createSymbolicLink(dir.resolve("owners.yaml"), dir.resolve("registry.yaml"));
+        assertEquals(List.of("FILE models/m/1.0.0.yaml", "SYMLINK owners.yaml", "FILE registry.yaml"),
+                paths(WorkingTreeSource.stamped(dir).entries()));
+    }
+
+    @Test
     void anEmptyFolderHasNoEntries() {
         assertEquals(List.of(), new WorkingTreeSource(dir).entries());
     }
