@@ -372,8 +372,9 @@ final class FastYamlReader {
 
     /**
      * A folded ({@code >}) or literal ({@code |}) block scalar, clipped or stripped ({@code -}),
-     * whose lines all stand at one indentation: more-indented lines, indentation indicators, keep
-     * chomping and leading blank lines are declined.
+     * whose lines all stand at one indentation, its header line perhaps ending in a comment:
+     * more-indented lines, indentation indicators, keep chomping and leading blank lines are
+     * declined.
      */
     private JsonNode blockScalar(int ln, int p, int col, int depth) {
         checkDepth(depth);
@@ -383,8 +384,10 @@ final class FastYamlReader {
         if (strip) {
             h++;
         }
-        if (h != end[ln]) {
-            throw Decline.INSTANCE; // other indicators, or a comment after the header
+        // Spaces, and a comment after them, may end the header line (`description: >- # why`).
+        int rest = skipSpaces(h, end[ln]);
+        if (rest < end[ln] && (rest == h || src[rest] != '#')) {
+            throw Decline.INSTANCE; // other indicators (keep, indentation), or text after the header
         }
         int first = ln + 1;
         if (first >= count || indent[first] == end[first] - start[first] || indent[first] <= col) {

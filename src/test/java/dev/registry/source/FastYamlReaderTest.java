@@ -219,6 +219,20 @@ class FastYamlReaderTest {
     }
 
     @Test
+    void readsABlockScalarWhoseHeaderEndsInSpacesOrAComment() {
+        for (String text : new String[] {"a: >- # why\n  one\n  two\nb: 1\n", "a: | #x\n  one\n", "a: >   \n  one\n",
+                "a: |-  # c: d\n  one\n\n  two\n", "a:\n  - k: > # c\n      x\n"}) {
+            assertTrue(agree(text, text), "declined: " + text);
+        }
+        assertEquals("one two", FastYamlReader.read("a: >- # why\n  one\n  two\n").orElseThrow().path("a").textValue());
+        // Not a comment without a space before it, and nothing else may follow the indicators.
+        for (String text : new String[] {"a: >-#c\n  x\n", "a: > x\n  y\n", "a: |- - \n  x\n", "a: >-2 # c\n   x\n"}) {
+            assertEquals(Optional.empty(), FastYamlReader.read(text), text);
+            agree(text, text);
+        }
+    }
+
+    @Test
     void declinesWhatItDoesNotTakeAndTheReferenceStillReadsIt() {
         for (String text : new String[] {
                 "a: 0b101\n", "a: 0x123456789\n", "a: 1_000\n", "a: 1:20\n", "a: .inf\n", "a: \"x\\ty\"\n", "a: b\n  c\n",
