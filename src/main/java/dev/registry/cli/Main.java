@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Entry point. The only place that calls {@code System.exit}. */
+/**
+ * Entry point. The only place the tool calls {@code System.exit} (install.sh's training run,
+ * {@link CdsTraining}, is a main of its own and ends the same way).
+ */
 public final class Main {
 
     private Main() {
