@@ -89,8 +89,8 @@ public final class CdsTraining {
             run(registry, env, List.of("validate"));
             run(registry, env, List.of("validate"));
         }
-        // As Main ends: threads the commands started (JGit's file-system measuring, the
-        // collector's) must not keep the training JVM, and so install.sh, waiting.
+        // As Main ends: a thread a command left running (JGit measuring the file system in the
+        // background, on a fresh HOME) must not keep the training JVM, and install.sh, waiting.
         System.exit(0);
     }
 
