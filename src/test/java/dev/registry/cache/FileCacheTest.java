@@ -65,6 +65,27 @@ class FileCacheTest {
     }
 
     @Test
+    void stampsAnswerWhenTheFilesEntriesAreCutShortAndOnlyTheCutEntryIsLost() throws IOException {
+        FileCache first = FileCache.open(file(), SALT);
+        first.rememberStamp("blob 1234", SHA, 42);
+        List<String> shas = List.of("a1".repeat(32), "b2".repeat(32));
+        for (String sha : shas) {
+            first.rememberTree(sha, dev.registry.card.CardKind.MODEL,
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", sha));
+            first.rememberSchemaFindings(sha, dev.registry.card.CardKind.MODEL, List.of());
+        }
+        assertEquals(Optional.empty(), first.save());
+        byte[] bytes = Files.readAllBytes(file());
+        Files.write(file(), java.util.Arrays.copyOf(bytes, bytes.length - 10)); // into the last entry
+
+        FileCache cut = FileCache.open(file(), SALT);
+        assertEquals(Optional.of(new FileCache.Known(SHA, 42)), cut.known("blob 1234"));
+        long found = shas.stream().filter(sha -> cut.parse(sha, dev.registry.card.CardKind.MODEL).isPresent()).count();
+        assertEquals(1, found, "the entry before the cut is read, the one cut short is not");
+        assertTrue(cut.stats().contains("truncated at byte"), cut.stats());
+    }
+
+    @Test
     void aHeadLongerThanTheFirstReadIsReadWholeAndTheRestFollowsIt() {
         FileCache first = FileCache.open(file(), SALT);
         List<Finding> many = new ArrayList<>();
