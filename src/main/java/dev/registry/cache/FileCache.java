@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registry.Lazy;
 import dev.registry.card.CardKind;
 import dev.registry.finding.Finding;
 import dev.registry.finding.Severity;
@@ -68,12 +69,11 @@ public final class FileCache {
     private final String salt;
     private final boolean enabled;
     /**
-     * The stamps table and the files' entries of the cache file, read and indexed on first use (a
-     * run answered by a whole-run entry never needs them); the bytes are checked when an entry is
+     * The stamps table and the files' entries of the cache file, read on first use (a run
+     * answered by a whole-run entry never needs them); the bytes are checked when an entry is
      * used.
      */
-    private final java.util.function.Supplier<Rest> restOfFile;
-    private volatile Rest rest;
+    private final Lazy<Rest> rest;
     /** Entries this run read (decoded) or made (encoded): what the next cache file keeps first. */
     private final Map<Key, JsonNode> read = new ConcurrentHashMap<>();
     private final Map<Key, byte[]> made = new ConcurrentHashMap<>();
@@ -85,7 +85,7 @@ public final class FileCache {
     private final Map<String, Slice> storedAliases;
     private volatile Map.Entry<String, byte[]> madeAlias;
     /** The stamps table as the cache file had it (indexed on first use), and the rows this run used or learnt. */
-    private volatile Map<String, Known> stamps;
+    private final Lazy<Map<String, Known>> stamps;
     private final Map<String, Known> usedStamps = new ConcurrentHashMap<>();
     private volatile boolean stampsLearnt;
     private final AtomicInteger hits = new AtomicInteger();
@@ -118,9 +118,7 @@ public final class FileCache {
         static final Rest NONE = new Rest(null, "");
 
         final Slice stamps;
-        private final byte[] bytes;
-        private final int filesAt;
-        private volatile Indexed files;
+        private final Lazy<Indexed> files;
 
         /** The files' entries and why they end early or were not read ("" when they do not). */
         private record Indexed(Map<Key, Slice> entries, String damage) {
@@ -129,40 +127,25 @@ public final class FileCache {
         /** No entries, for the reason given ("" for none: a new cache). */
         Rest(Slice stamps, String why) {
             this.stamps = stamps;
-            this.bytes = null;
-            this.filesAt = -1;
-            this.files = new Indexed(Map.of(), why);
+            this.files = Lazy.known(new Indexed(Map.of(), why));
         }
 
         /** The entries from {@code filesAt} to the end of {@code bytes}, indexed on first use. */
         Rest(Slice stamps, byte[] bytes, int filesAt) {
             this.stamps = stamps;
-            this.bytes = bytes;
-            this.filesAt = filesAt;
+            this.files = Lazy.of(() -> {
+                Map<Key, Slice> entries = new LinkedHashMap<>();
+                String damage = entries(bytes, filesAt, entries);
+                return new Indexed(entries, damage);
+            });
         }
 
         Map<Key, Slice> files() {
-            return indexed().entries();
+            return files.get().entries();
         }
 
         String damage() {
-            return indexed().damage();
-        }
-
-        private Indexed indexed() {
-            Indexed i = files;
-            if (i == null) {
-                synchronized (this) {
-                    i = files;
-                    if (i == null) {
-                        Map<Key, Slice> entries = new LinkedHashMap<>();
-                        String damage = entries(bytes, filesAt, entries);
-                        i = new Indexed(entries, damage);
-                        files = i;
-                    }
-                }
-            }
-            return i;
+            return files.get().damage();
         }
     }
 
@@ -216,28 +199,15 @@ public final class FileCache {
         this.file = file;
         this.salt = salt;
         this.enabled = enabled;
-        this.restOfFile = restOfFile;
+        this.rest = Lazy.of(restOfFile);
+        this.stamps = Lazy.of(() -> readStamps(verified(rest.get().stamps)));
         this.storedRuns = storedRuns;
         this.storedAliases = storedAliases;
         this.ignored = ignored;
     }
 
-    private Rest rest() {
-        Rest r = rest;
-        if (r == null) {
-            synchronized (this) {
-                r = rest;
-                if (r == null) {
-                    r = restOfFile.get();
-                    rest = r;
-                }
-            }
-        }
-        return r;
-    }
-
     private Map<Key, Slice> stored() {
-        return rest().files();
+        return rest.get().files();
     }
 
     /** A cache that remembers nothing: {@code --no-cache}, or no usable folder. */
@@ -421,7 +391,7 @@ public final class FileCache {
         if (!enabled) {
             return Optional.empty();
         }
-        Known k = stamps().get(stamp);
+        Known k = stamps.get().get(stamp);
         if (k != null) {
             usedStamps.put(stamp, k);
         }
@@ -432,24 +402,10 @@ public final class FileCache {
     public void rememberStamp(String stamp, String sha256, long size) {
         if (enabled && stamp.length() <= MAX_STAMP_KEY && sha256.length() == 64) {
             Known k = new Known(sha256, size);
-            if (!k.equals(usedStamps.put(stamp, k)) && !k.equals(stamps().get(stamp))) {
+            if (!k.equals(usedStamps.put(stamp, k)) && !k.equals(stamps.get().get(stamp))) {
                 stampsLearnt = true;
             }
         }
-    }
-
-    private Map<String, Known> stamps() {
-        Map<String, Known> s = stamps;
-        if (s == null) {
-            synchronized (this) {
-                s = stamps;
-                if (s == null) {
-                    s = readStamps(verified(rest().stamps));
-                    stamps = s;
-                }
-            }
-        }
-        return s;
     }
 
     /** The stamps table's rows: count, then key (modified UTF-8), 32 bytes of SHA-256 and the size of each. */
@@ -560,8 +516,7 @@ public final class FileCache {
         if (!enabled) {
             return "cache: off";
         }
-        Rest r = rest;
-        String why = ignored.isEmpty() && r != null ? r.damage() : ignored;
+        String why = ignored.isEmpty() ? rest.ifKnown().map(Rest::damage).orElse("") : ignored;
         return "cache: " + hits.get() + " hits, " + misses.get() + " misses" + (why.isEmpty() ? "" : " (" + why + ")")
                 + " in " + file;
     }
@@ -619,7 +574,7 @@ public final class FileCache {
         // The stamps this run used or learnt, and as many older ones again (at least STAMPS_KEPT).
         Map<String, Known> stampRows = new LinkedHashMap<>(usedStamps);
         int olderStamps = Math.max(STAMPS_KEPT, stampRows.size());
-        for (Map.Entry<String, Known> e : stamps().entrySet()) {
+        for (Map.Entry<String, Known> e : stamps.get().entrySet()) {
             if (olderStamps-- <= 0) {
                 break;
             }

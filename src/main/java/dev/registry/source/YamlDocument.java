@@ -1,6 +1,7 @@
 package dev.registry.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.registry.Lazy;
 import dev.registry.finding.Location;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
 public final class YamlDocument {
 
     private final JsonNode root;
-    private Supplier<Positions> locate;
-    private volatile Positions positions;
+    /** Found on first use, when the document was read from text; its text is let go then. */
+    private final Lazy<Positions> positions;
 
     /**
      * The positions of a document.
@@ -38,13 +39,13 @@ public final class YamlDocument {
     public YamlDocument(JsonNode root, Map<String, Location> values, Map<String, Location> keys,
                         Map<String, String> coerced) {
         this.root = Objects.requireNonNull(root);
-        this.positions = new Positions(values, keys, coerced);
+        this.positions = Lazy.known(new Positions(values, keys, coerced));
     }
 
     /** A document whose positions are found on first use; {@code locate} must give the same answer every time. */
     YamlDocument(JsonNode root, Supplier<Positions> locate) {
         this.root = Objects.requireNonNull(root);
-        this.locate = Objects.requireNonNull(locate);
+        this.positions = Lazy.of(locate);
     }
 
     public JsonNode root() {
@@ -70,18 +71,7 @@ public final class YamlDocument {
     }
 
     private Positions positions() {
-        Positions p = positions;
-        if (p == null) {
-            synchronized (this) {
-                p = positions;
-                if (p == null) {
-                    p = locate.get();
-                    positions = p;
-                    locate = null; // the text it holds is no longer needed
-                }
-            }
-        }
-        return p;
+        return positions.get();
     }
 
     /** Where the value at the pointer starts, else its nearest ancestor's. */
