@@ -2,6 +2,7 @@ package dev.registry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -57,6 +58,16 @@ public final class Parallel {
         }
         @SuppressWarnings("unchecked")
         List<R> out = (List<R>) Arrays.asList(work.results);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The lists {@code fn} gives for every item, joined in the items' order: {@link #map} for
+     * work that finds any number of things per item (findings per card, files per folder).
+     */
+    public static <T, R> List<R> flatMap(List<T> items, Function<? super T, ? extends Collection<? extends R>> fn) {
+        List<R> out = new ArrayList<>();
+        map(items, fn).forEach(out::addAll);
         return Collections.unmodifiableList(out);
     }
 

@@ -30,6 +30,14 @@ class ParallelTest {
     }
 
     @Test
+    void flatMapJoinsEachItemsListsInTheItemsOrder() {
+        List<Integer> items = IntStream.range(0, 3_001).boxed().toList();
+        List<Integer> out = Parallel.flatMap(items, i -> i % 3 == 0 ? List.of() : List.of(i, -i));
+        assertEquals(items.stream().filter(i -> i % 3 != 0).flatMap(i -> java.util.stream.Stream.of(i, -i)).toList(), out);
+        assertThrows(UnsupportedOperationException.class, () -> out.add(1));
+    }
+
+    @Test
     void emptyAndSingleLists() {
         assertEquals(List.of(), Parallel.map(List.<Integer>of(), i -> i));
         assertEquals(List.of("x1"), Parallel.map(List.of(1), i -> "x" + i));

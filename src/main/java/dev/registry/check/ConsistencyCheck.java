@@ -69,13 +69,11 @@ public final class ConsistencyCheck implements Check {
     }
 
     private static <T> List<Finding> eachInParallel(List<T> cards, java.util.function.BiConsumer<T, List<Finding>> rules) {
-        List<Finding> out = new ArrayList<>();
-        dev.registry.Parallel.map(cards, card -> {
+        return dev.registry.Parallel.flatMap(cards, card -> {
             List<Finding> found = new ArrayList<>(0);
             rules.accept(card, found);
             return found;
-        }).forEach(out::addAll);
-        return out;
+        });
     }
 
     private void requiredFiles(Snapshot s, List<Finding> out) {

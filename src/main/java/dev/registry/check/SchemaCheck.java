@@ -41,9 +41,7 @@ public final class SchemaCheck implements Check {
     @Override
     public List<Finding> run(Snapshot snapshot, java.util.function.Predicate<String> wanted) {
         List<RegistryFile> files = snapshot.files().values().stream().filter(f -> wanted.test(f.path())).toList();
-        List<Finding> out = new ArrayList<>();
-        dev.registry.Parallel.map(files, this::cached).forEach(out::addAll);
-        return out;
+        return dev.registry.Parallel.flatMap(files, this::cached);
     }
 
     private List<Finding> cached(RegistryFile f) {

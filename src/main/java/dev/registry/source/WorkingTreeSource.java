@@ -104,7 +104,7 @@ public final class WorkingTreeSource implements Source {
             slices.add(children.subList(i, Math.min(children.size(), i + SLICE)));
         }
         try {
-            dev.registry.Parallel.map(slices, slice -> {
+            out.addAll(dev.registry.Parallel.flatMap(slices, slice -> {
                 List<SourceEntry> found = new ArrayList<>();
                 try {
                     walk(slice, rel, found);
@@ -112,7 +112,7 @@ public final class WorkingTreeSource implements Source {
                     throw new java.io.UncheckedIOException(e);
                 }
                 return found;
-            }).forEach(out::addAll);
+            }));
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
