@@ -400,21 +400,13 @@ class HostileInputTest {
         try {
             Files.createDirectories(link.getParent());
             if (Files.isDirectory(link) && !Files.isSymbolicLink(link)) {
-                deleteTree(link);
+                Registries.deleteTree(link);
             } else {
                 Files.deleteIfExists(link);
             }
             Files.createSymbolicLink(link, target);
         } catch (UnsupportedOperationException | IOException e) {
             Assumptions.abort("symbolic links are not supported here: " + e);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 

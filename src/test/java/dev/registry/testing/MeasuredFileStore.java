@@ -3,8 +3,6 @@ package dev.registry.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,11 +37,7 @@ public final class MeasuredFileStore implements BeforeAllCallback {
                 FS.FileStoreAttributes.get(scratch);
             } finally {
                 FS.FileStoreAttributes.setBackground(true); // as GitRepo sets it for the tool
-                try (Stream<Path> all = Files.walk(scratch)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                Registries.deleteTree(scratch);
             }
         }
     }

@@ -92,6 +92,15 @@ public final class Registries {
         return p;
     }
 
+    /** Deletes a folder and everything in it (links are deleted, not followed). */
+    public static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** A copy of the sample registry in {@code dir}, to break or edit without touching the original. */
     public static Path copyOfSample(Path dir) {
         Path from = sample();
